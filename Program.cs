@@ -1,0 +1,3 @@
+using DataPipeline.Cli;
+
+return CommandLine.Run(args);

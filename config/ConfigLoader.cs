@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using DataPipeline.Config.Model;
+using DataPipeline.Config.Reading;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DataPipeline.Config;
+
+/// <summary>
+/// Reads pipeline.yaml and every pipeline.&lt;env&gt;.yaml of a folder, validates all of them in one pass, and
+/// throws a <see cref="ConfigException"/> listing every error. Nothing is deployed or written on error.
+/// </summary>
+public static partial class ConfigLoader
+{
+    public const string PipelineFile = "pipeline.yaml";
+
+    public static LoadedConfig Load(string rootDirectory)
+    {
+        var root = Path.GetFullPath(rootDirectory);
+        var diagnostics = new Diagnostics();
+        var pipelineRoot = ReadYaml(root, PipelineFile, diagnostics);
+        if (pipelineRoot is null)
+        {
+            diagnostics.ThrowIfAny();
+            throw new ConfigException([new ConfigError(PipelineFile, 1, "", "is missing; create it in " + root + ".")]);
+        }
+        var pipeline = new PipelineFileReader().Read(pipelineRoot, root);
+        var validator = new ConfigValidator(diagnostics);
+        validator.ValidatePipeline(pipeline);
+
+        var environments = new List<EnvironmentConfig>();
+        foreach (var declaration in pipeline.Environments.DistinctBy(e => e.Name))
+        {
+            var file = $"pipeline.{declaration.Name}.yaml";
+            if (!File.Exists(Path.Combine(root, file)))
+            {
+                diagnostics.Add(declaration.Origin.Error("name", $"declares environment '{declaration.Name}', but {file} does not exist; create it or remove the environment."));
+                continue;
+            }
+            var section = ReadYaml(root, file, diagnostics);
+            if (section is null)
+            {
+                continue;
+            }
+            var environment = new EnvironmentFileReader().Read(section, declaration);
+            validator.ValidateEnvironment(pipeline, environment);
+            environments.Add(environment);
+        }
+        foreach (var orphan in OrphanEnvironmentFiles(root, pipeline))
+        {
+            diagnostics.Add(new ConfigError(orphan.File, 1, "", $"is the file of environment '{orphan.Name}', which pipeline.yaml does not declare; add it under environments or delete the file."));
+        }
+        diagnostics.ThrowIfAny();
+        return new LoadedConfig(pipeline, environments);
+    }
+
+    private static IEnumerable<(string File, string Name)> OrphanEnvironmentFiles(string root, PipelineConfig pipeline) =>
+        Directory.GetFiles(root, "pipeline.*.yaml")
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Select(f => (File: f, Match: EnvironmentFile().Match(f)))
+            .Where(x => x.Match.Success && pipeline.Environments.All(e => e.Name != x.Match.Groups[1].Value))
+            .Select(x => (x.File, x.Match.Groups[1].Value))
+            .OrderBy(x => x.File, StringComparer.Ordinal);
+
+    private static YamlSection? ReadYaml(string root, string file, Diagnostics diagnostics)
+    {
+        var path = Path.Combine(root, file);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            var reason = e.InnerException?.Message ?? e.Message;
+            diagnostics.Add(new ConfigError(file, (int)e.Start.Line, "", $"is not valid YAML here ({reason.Trim()}); fix the indentation or quoting."));
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            diagnostics.Add(new ConfigError(file, 1, "", "must be a mapping of settings (key: value lines)."));
+            return null;
+        }
+        return new YamlSection(file, "", mapping, diagnostics);
+    }
+
+    [GeneratedRegex(@"^pipeline\.([^.]+)\.yaml$")]
+    private static partial Regex EnvironmentFile();
+}

@@ -1,0 +1,350 @@
+using System.Text.RegularExpressions;
+using DataPipeline.Config.Model;
+using DataPipeline.Config.Reading;
+
+namespace DataPipeline.Config;
+
+/// <summary>
+/// The checks that span keys, files and AWS naming rules, run after reading so every error is reported in one pass.
+/// </summary>
+internal sealed partial class ConfigValidator(Diagnostics diagnostics)
+{
+    private static readonly HashSet<string> BatchWorkerTypes = ["G.1X", "G.2X", "G.4X", "G.8X"];
+    private static readonly HashSet<string> Glue5WorkerTypes = ["G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"];
+    private static readonly HashSet<string> GlueVersions = ["4.0", "5.0"];
+
+    public void ValidatePipeline(PipelineConfig pipeline)
+    {
+        if (!ProjectName().IsMatch(pipeline.Project))
+        {
+            Add(pipeline.Origin.Error("project", $"is '{pipeline.Project}'; use 2 to 20 lowercase letters, digits and '-', starting with a letter."));
+        }
+        CheckUnique(pipeline.Environments, e => e.Name, e => e.Origin, "environment");
+        foreach (var environment in pipeline.Environments.Where(e => !EnvironmentName().IsMatch(e.Name)))
+        {
+            Add(environment.Origin.Error("name", $"is '{environment.Name}'; use 2 to 10 lowercase letters and digits, starting with a letter."));
+        }
+        CheckUnique(pipeline.Datasets, d => d.Name, d => d.Origin, "dataset");
+        foreach (var dataset in pipeline.Datasets)
+        {
+            ValidateDataset(pipeline, dataset);
+        }
+    }
+
+    public void ValidateEnvironment(PipelineConfig pipeline, EnvironmentConfig environment)
+    {
+        var origin = environment.Origin;
+        if (!AccountId().IsMatch(environment.Account))
+        {
+            Add(origin.Error("account", $"is '{environment.Account}'; an AWS account id is 12 digits, written in quotes (\"123456789012\")."));
+        }
+        if (!RegionName().IsMatch(environment.Region))
+        {
+            Add(origin.Error("region", $"is '{environment.Region}', which is not an AWS region name such as eu-west-1."));
+        }
+        if (environment.Production && environment.RemovalPolicy == RemovalChoice.Destroy)
+        {
+            Add(origin.Error("removal_policy", $"is destroy, but '{environment.Name}' is a production environment; production data is always retained, so use retain."));
+        }
+        if (environment.QuickSight.Enabled && environment.QuickSight.Principals.Count == 0)
+        {
+            Add(origin.Error("quicksight", "is enabled with no principals, so nobody could use its datasets; list user or group ARNs under principals, or set enabled: false."));
+        }
+        foreach (var (key, value) in environment.Tags)
+        {
+            if (key.Length is 0 or > 128 || value.Length > 256 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            {
+                Add(origin.Error("tags", $"has '{key}: {value}'; tag keys are 1 to 128 characters not starting with 'aws:', values at most 256."));
+            }
+        }
+        if (environment.Datasets.Count == 0)
+        {
+            Add(origin.Error("datasets", "lists no dataset; add at least one, e.g. datasets: { spotify: {} }."));
+        }
+        CheckUnique(environment.Datasets, d => d.Name, d => d.Origin, "dataset");
+        foreach (var selection in environment.Datasets)
+        {
+            var dataset = pipeline.Datasets.FirstOrDefault(d => d.Name == selection.Name);
+            if (dataset is null)
+            {
+                var hint = Suggestions.Closest(selection.Name, pipeline.Datasets.Select(d => d.Name));
+                Add(selection.Origin.Error($"is not a dataset of pipeline.yaml; {(hint is null ? "define it there or remove it here" : $"did you mean '{hint}'?")}."));
+                continue;
+            }
+            ValidateDeployment(PipelinePlanner.Plan(pipeline, environment, selection), selection);
+        }
+    }
+
+    private void ValidateDeployment(DatasetPlan plan, DatasetOverrides selection)
+    {
+        var names = plan.Names;
+        var origin = selection.Origin;
+        CheckName(origin, AwsNames.CheckBucket(names.StagingBucket));
+        CheckName(origin, AwsNames.CheckBucket(names.WarehouseBucket));
+        CheckName(origin, AwsNames.CheckBucket(names.ResultsBucket));
+        CheckName(origin, AwsNames.CheckBucket(names.AccessLogsBucket));
+        CheckName(origin, AwsNames.CheckCatalogName(names.Database, "Glue database"));
+        CheckName(origin, AwsNames.CheckWorkgroup(names.Workgroup));
+        CheckName(origin, AwsNames.CheckRole(names.CrawlerRole));
+        CheckName(origin, AwsNames.CheckStack(names.Stack));
+        CheckName(origin, AwsNames.CheckGlueName(names.Crawler, "crawler"));
+        foreach (var table in plan.Dataset.AllTableNames)
+        {
+            CheckName(origin, AwsNames.CheckRole(names.JobRole(table)));
+            CheckName(origin, AwsNames.CheckGlueName(names.Job(table), "job"));
+        }
+        var etlOrigin = selection.Etl?.Origin ?? plan.Environment.Etl.Origin;
+        var unknownTables = (selection.Etl?.Tables.Keys ?? []).Concat(plan.Environment.Etl.Tables.Keys)
+            .Where(t => !plan.Dataset.AllTableNames.Contains(t)).Distinct();
+        foreach (var table in unknownTables)
+        {
+            Add(etlOrigin.Error("tables", $"names '{table}', which is not a table of dataset '{plan.Dataset.Name}'; fix the name or remove it."));
+        }
+        foreach (var (table, job) in plan.Etl.Tables)
+        {
+            ValidateJob(etlOrigin, table, job, plan.Environment.Production);
+        }
+        var workflowNodes = 1 + plan.Dataset.Tables.Count + plan.Dataset.Derived.Count + (plan.Dataset.Derived.Count > 0 ? 1 : 0) + 2;
+        if (workflowNodes > 100)
+        {
+            Add(plan.Dataset.Origin.Error("tables", $"gives a Glue workflow of {workflowNodes} nodes; a workflow holds at most 100, so split the dataset."));
+        }
+    }
+
+    private void ValidateJob(Origin origin, string table, JobSettings job, bool production)
+    {
+        var where = $"(job for table '{table}')";
+        if (!GlueVersions.Contains(job.GlueVersion))
+        {
+            Add(origin.Error("glue_version", $"is '{job.GlueVersion}' {where}; use \"4.0\" or \"5.0\" (quoted)."));
+        }
+        if (job.WorkerType is "G.025X" or "Z.2X")
+        {
+            Add(origin.Error("worker_type", $"is {job.WorkerType} {where}, which Glue offers only for {(job.WorkerType == "Z.2X" ? "Ray" : "streaming")} jobs; use G.1X or larger."));
+        }
+        else if (!BatchWorkerTypes.Contains(job.WorkerType) && !Glue5WorkerTypes.Contains(job.WorkerType))
+        {
+            Add(origin.Error("worker_type", $"is '{job.WorkerType}' {where}; use one of {string.Join(", ", BatchWorkerTypes.Concat(Glue5WorkerTypes))}."));
+        }
+        else if (Glue5WorkerTypes.Contains(job.WorkerType) && job.GlueVersion != "5.0")
+        {
+            Add(origin.Error("worker_type", $"is {job.WorkerType} {where}, which needs glue_version \"5.0\"; raise the version or pick G.1X to G.8X."));
+        }
+        if (job.Workers < 2)
+        {
+            Add(origin.Error("workers", $"is {job.Workers} {where}; Glue Spark jobs need at least 2 workers."));
+        }
+        if (job.Flex && production)
+        {
+            Add(origin.Error("flex", $"is true {where} in a production environment; Flex runs may start late, so turn it off."));
+        }
+        if (job.Flex && job.WorkerType is not ("G.1X" or "G.2X"))
+        {
+            Add(origin.Error("flex", $"is true {where} with worker type {job.WorkerType}; Flex runs only on G.1X and G.2X."));
+        }
+    }
+
+    private void ValidateDataset(PipelineConfig pipeline, DatasetDefinition dataset)
+    {
+        CheckName(dataset.Origin, "name", AwsNames.CheckCatalogName(dataset.Name, "dataset"));
+        var tableNames = dataset.Tables.Select(t => (t.Name, t.Origin)).Concat(dataset.Derived.Select(d => (d.Name, d.Origin)));
+        CheckUnique(tableNames.ToList(), t => t.Name, t => t.Origin, "table");
+        if (dataset.Tables.Count == 0)
+        {
+            Add(dataset.Origin.Error("tables", "is empty; define at least one table."));
+        }
+        foreach (var table in dataset.Tables)
+        {
+            ValidateTable(pipeline, table);
+        }
+        foreach (var derived in dataset.Derived)
+        {
+            CheckName(derived.Origin, "name", AwsNames.CheckCatalogName(derived.Name, "table"));
+            CheckFile(pipeline, derived.Origin, "sql", derived.SqlFile);
+            foreach (var dependency in derived.DependsOn.Where(d => dataset.Tables.All(t => t.Name != d)))
+            {
+                Add(derived.Origin.Error("depends_on", $"names '{dependency}', which is not a cleaned table of dataset '{dataset.Name}'; use one of {string.Join(", ", dataset.Tables.Select(t => t.Name))}."));
+            }
+            if (derived.DependsOn.Count == 0)
+            {
+                Add(derived.Origin.Error("depends_on", "is empty; list the cleaned tables the SQL reads."));
+            }
+        }
+        CheckUnique(dataset.Queries, q => q.Name, q => q.Origin, "query");
+        foreach (var query in dataset.Queries)
+        {
+            CheckName(query.Origin, "name", AwsNames.CheckCatalogName(query.Name, "query"));
+            CheckFile(pipeline, query.Origin, "sql", query.SqlFile);
+        }
+        CheckUnlistedQueryFiles(pipeline, dataset);
+    }
+
+    private void CheckUnlistedQueryFiles(PipelineConfig pipeline, DatasetDefinition dataset)
+    {
+        var folder = Path.Combine(pipeline.RootDirectory, "sql", dataset.Name);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+        var listed = dataset.Queries.Select(q => Path.GetFullPath(Path.Combine(pipeline.RootDirectory, q.SqlFile))).ToHashSet();
+        foreach (var file in Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal))
+        {
+            if (!listed.Contains(Path.GetFullPath(file)))
+            {
+                var relative = Path.GetRelativePath(pipeline.RootDirectory, file).Replace('\\', '/');
+                Add(dataset.Origin.Error("queries", $"does not list {relative}; every SQL file under sql/{dataset.Name}/ becomes a saved query, so add it to queries or delete the file."));
+            }
+        }
+    }
+
+    private void ValidateTable(PipelineConfig pipeline, TableDefinition table)
+    {
+        CheckName(table.Origin, "name", AwsNames.CheckCatalogName(table.Name, "table"));
+        CheckUnique(table.Columns, c => c.Name, c => c.Origin, "column");
+        if (table.Script is not null)
+        {
+            CheckFile(pipeline, table.Origin, "script", table.Script);
+        }
+        foreach (var column in table.Columns)
+        {
+            ValidateColumn(column);
+        }
+        foreach (var key in table.Key)
+        {
+            var column = table.Column(key);
+            if (column is null)
+            {
+                Add(table.Origin.Error("key", $"names '{key}', which is not a column of table '{table.Name}'; use one of its columns."));
+            }
+            else if (!column.Required)
+            {
+                Add(column.Origin.Error("required", $"must be true because '{key}' is part of the key of table '{table.Name}'; rows without a key cannot be de-duplicated."));
+            }
+        }
+        if (table.OrderBy.Count > 0 && table.Key.Count == 0)
+        {
+            Add(table.Origin.Error("order_by", "only decides which duplicate wins, and this table has no key; add a key or remove order_by."));
+        }
+        foreach (var term in table.OrderBy.Where(t => table.Column(t.Column) is null))
+        {
+            Add(table.Origin.Error("order_by", $"names '{term.Column}', which is not a column of table '{table.Name}'."));
+        }
+        CheckUnique(table.PartitionBy, p => p.Name, p => p.Origin, "partition column");
+        foreach (var partition in table.PartitionBy)
+        {
+            ValidatePartition(table, partition);
+        }
+        if (table.PartitionBy.Count > 0 && table.PartitionBy.Count >= table.Columns.Count)
+        {
+            Add(table.Origin.Error("partition_by", "uses every column; keep at least one column out of the partitions."));
+        }
+    }
+
+    private void ValidatePartition(TableDefinition table, PartitionColumn partition)
+    {
+        CheckName(partition.Origin, "name", AwsNames.CheckCatalogName(partition.Name, "partition column"));
+        var source = table.Column(partition.SourceColumn);
+        if (source is null)
+        {
+            Add(partition.Origin.Error(partition.From is null ? "name" : "from", $"names '{partition.SourceColumn}', which is not a column of table '{table.Name}'."));
+            return;
+        }
+        if (partition.From is not null && table.Column(partition.Name) is not null)
+        {
+            Add(partition.Origin.Error("name", $"is '{partition.Name}', which is already a column of table '{table.Name}'; give the derived partition another name."));
+        }
+        if (partition.Transform != PartitionTransform.Identity && !source.Type.IsTemporal)
+        {
+            Add(partition.Origin.Error("transform", $"is {partition.Transform.ToString().ToLowerInvariant()}, which needs a date or timestamp column, but '{source.Name}' is {source.Type}."));
+        }
+        if (partition.Transform == PartitionTransform.Identity && partition.From is not null)
+        {
+            Add(partition.Origin.Error("transform", "is missing; a partition derived with 'from' needs a transform: year, month or day."));
+        }
+        if (!source.Required)
+        {
+            Add(source.Origin.Error("required", $"must be true because partition '{partition.Name}' is computed from it; rows without a value would land in a null partition."));
+        }
+    }
+
+    private void ValidateColumn(ColumnDefinition column)
+    {
+        CheckName(column.Origin, "name", AwsNames.CheckCatalogName(column.Name, "column"));
+        var rules = column.Rules;
+        var type = column.Type;
+        if (column.Format is not null)
+        {
+            if (!type.IsTemporal)
+            {
+                Add(column.Origin.Error("format", $"applies only to date and timestamp columns, and '{column.Name}' is {type}; remove it."));
+            }
+            else if (!DatePattern.IsSupported(column.Format))
+            {
+                Add(column.Origin.Error("format", $"is '{column.Format}'; use the pattern letters {DatePattern.SupportedLetters} with separators, e.g. yyyy-MM-dd or yyyy-MM-dd HH:mm:ss."));
+            }
+        }
+        if ((rules.Min is not null || rules.Max is not null) && !type.IsNumeric && type.Kind != ColumnKind.String)
+        {
+            Add(column.Origin.Error("rules", $"sets min or max on '{column.Name}', a {type} column; min and max apply to numbers and to the length of strings."));
+        }
+        if ((rules.Trim || rules.Lowercase) && type.Kind != ColumnKind.String)
+        {
+            Add(column.Origin.Error("rules", $"trims or lower-cases '{column.Name}', a {type} column; those rules apply to strings (other types are always trimmed)."));
+        }
+        if (type.Kind == ColumnKind.Boolean && (rules.AllowedValues.Count > 0 || rules.Regex is not null))
+        {
+            Add(column.Origin.Error("rules", $"sets allowed_values or regex on '{column.Name}', a boolean column; remove them."));
+        }
+    }
+
+    private void CheckFile(PipelineConfig pipeline, Origin origin, string key, string relativePath)
+    {
+        var path = Path.Combine(pipeline.RootDirectory, relativePath);
+        if (!File.Exists(path))
+        {
+            Add(origin.Error(key, $"points to {relativePath}, which does not exist; create the file or fix the path (relative to the folder of pipeline.yaml)."));
+        }
+    }
+
+    private void CheckName(Origin origin, string key, string? problem)
+    {
+        if (problem is not null)
+        {
+            Add(origin.Error(key, problem));
+        }
+    }
+
+    private void CheckName(Origin origin, string? problem)
+    {
+        if (problem is not null)
+        {
+            Add(origin.Error(problem));
+        }
+    }
+
+    private void CheckUnique<T>(IReadOnlyList<T> items, Func<T, string> name, Func<T, Origin> origin, string what)
+    {
+        foreach (var group in items.GroupBy(i => name(i), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            foreach (var duplicate in group.Skip(1))
+            {
+                var first = origin(group.First());
+                Add(origin(duplicate).Error("name", $"'{name(duplicate)}' repeats the {what} defined at line {first.Line} (names are compared ignoring case); rename or remove one."));
+            }
+        }
+    }
+
+    private void Add(ConfigError error) => diagnostics.Add(error);
+
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{1,19}$")]
+    private static partial Regex ProjectName();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9]{1,9}$")]
+    private static partial Regex EnvironmentName();
+
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex AccountId();
+
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$")]
+    private static partial Regex RegionName();
+}

@@ -1,0 +1,64 @@
+namespace DataPipeline.Config;
+
+/// <summary>
+/// Every default of the environment files, in one place. The README's settings table is read from here;
+/// a setting left out of pipeline.&lt;env&gt;.yaml takes the value below.
+/// </summary>
+public static class Defaults
+{
+    /// <summary>retention.staging_infrequent_access_days: raw files move to S3 Standard-IA after 30 days.</summary>
+    public const int StagingInfrequentAccessDays = 30;
+    /// <summary>retention.staging_glacier_days: raw files move to Glacier Flexible Retrieval after 90 days.</summary>
+    public const int StagingGlacierDays = 90;
+    /// <summary>retention.staging_expiration_days: raw files are deleted after 365 days.</summary>
+    public const int StagingExpirationDays = 365;
+    /// <summary>retention.noncurrent_version_expiration_days: overwritten raw files are kept 30 days.</summary>
+    public const int NoncurrentVersionExpirationDays = 30;
+    /// <summary>retention.athena_results_days: query results are deleted after 7 days.</summary>
+    public const int AthenaResultsDays = 7;
+    /// <summary>retention.access_logs_days: S3 access logs are deleted after 90 days.</summary>
+    public const int AccessLogsDays = 90;
+    /// <summary>retention.log_retention_days: Glue job logs are kept 30 days.</summary>
+    public const int LogRetentionDays = 30;
+    /// <summary>Incomplete multipart uploads are aborted after 1 day on every bucket (not configurable).</summary>
+    public const int AbortIncompleteUploadDays = 1;
+
+    /// <summary>athena.bytes_scanned_cutoff_mb: a query that would scan more than 1 GiB is cancelled.</summary>
+    public const int BytesScannedCutoffMb = 1024;
+    /// <summary>The smallest cutoff Athena accepts, 10 MB.</summary>
+    public const int MinBytesScannedCutoffMb = 10;
+
+    /// <summary>crawler.schedule: the crawler runs daily at 05:00 UTC.</summary>
+    public const string CrawlerSchedule = "cron(0 5 * * ? *)";
+
+    /// <summary>etl.schedule: jobs run when started by hand or by an event ("on_demand").</summary>
+    public const string EtlSchedule = Model.Schedule.OnDemand;
+    /// <summary>etl.glue_version.</summary>
+    public const string GlueVersion = "4.0";
+    /// <summary>etl.worker_type.</summary>
+    public const string WorkerType = "G.1X";
+    /// <summary>etl.workers: the number of workers (the maximum when auto_scaling is on).</summary>
+    public const int Workers = 2;
+    /// <summary>etl.auto_scaling: off.</summary>
+    public const bool AutoScaling = false;
+    /// <summary>etl.timeout_minutes: a job is stopped after 60 minutes (Glue's own default is 48 hours).</summary>
+    public const int TimeoutMinutes = 60;
+    /// <summary>etl.max_retries.</summary>
+    public const int MaxRetries = 0;
+    /// <summary>etl.max_concurrent_runs.</summary>
+    public const int MaxConcurrentRuns = 1;
+    /// <summary>etl.flex: off. Flex execution is refused in production environments.</summary>
+    public const bool Flex = false;
+    /// <summary>etl.job_bookmarks: off, so every run reprocesses the whole staging prefix.</summary>
+    public const bool JobBookmarks = false;
+    /// <summary>etl.event_driven: off. When on, files landing in staging start the workflow.</summary>
+    public const bool EventDriven = false;
+    /// <summary>etl.batch_window_minutes: with event_driven, wait up to 15 minutes to batch landed files.</summary>
+    public const int BatchWindowMinutes = 15;
+
+    /// <summary>alerts.freshness_hours: alarm when no run has succeeded for 26 hours.</summary>
+    public const int FreshnessHours = 26;
+
+    /// <summary>quicksight.enabled: off.</summary>
+    public const bool QuickSightEnabled = false;
+}

@@ -1,0 +1,14 @@
+using DataPipeline.Config.Model;
+
+namespace DataPipeline.Config;
+
+/// <summary>The validated configuration: pipeline.yaml and every environment file.</summary>
+public sealed record LoadedConfig(PipelineConfig Pipeline, IReadOnlyList<EnvironmentConfig> Environments)
+{
+    public EnvironmentConfig Environment(string name) =>
+        Environments.FirstOrDefault(e => e.Name == name)
+        ?? throw new ConfigException([Pipeline.Origin.Error("environments",
+            $"has no environment '{name}'; use one of {string.Join(", ", Environments.Select(e => e.Name))}, or declare it here and create pipeline.{name}.yaml.")]);
+
+    public IReadOnlyList<DatasetPlan> Plan(string environment) => PipelinePlanner.Plan(Pipeline, Environment(environment));
+}

@@ -1,0 +1,14 @@
+namespace DataPipeline.Config.Model;
+
+/// <summary>Resolved ETL settings of one dataset in one environment.</summary>
+public sealed record EtlSettings
+{
+    public Schedule Schedule { get; init; } = Schedule.Parse(Defaults.EtlSchedule);
+    public bool EventDriven { get; init; } = Defaults.EventDriven;
+    public int BatchWindowMinutes { get; init; } = Defaults.BatchWindowMinutes;
+    public JobSettings Job { get; init; } = new();
+    /// <summary>Settings of each job by table name; tables without overrides use <see cref="Job"/>.</summary>
+    public IReadOnlyDictionary<string, JobSettings> Tables { get; init; } = new Dictionary<string, JobSettings>();
+
+    public JobSettings For(string table) => Tables.TryGetValue(table, out var settings) ? settings : Job;
+}

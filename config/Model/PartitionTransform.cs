@@ -1,0 +1,9 @@
+namespace DataPipeline.Config.Model;
+
+public enum PartitionTransform
+{
+    Identity,
+    Year,
+    Month,
+    Day,
+}

@@ -1,0 +1,7 @@
+namespace DataPipeline.Config.Model;
+
+public enum SourceKind
+{
+    Csv,
+    JsonLines,
+}

@@ -1,0 +1,33 @@
+namespace DataPipeline.Config;
+
+/// <summary>
+/// The physical name of every resource of one dataset in one environment. Names are stable (they do not change
+/// between deploys) and unique per account: {project}-{env}-{dataset}-..., with the account id on bucket names.
+/// </summary>
+public sealed record ResourceNames(string Project, string Environment, string Dataset, string Account)
+{
+    private string Prefix => $"{Project}-{Environment}-{Dataset.Replace('_', '-')}";
+
+    public string Stack => Prefix;
+    public string StagingBucket => $"{Prefix}-staging-{Account}";
+    public string WarehouseBucket => $"{Prefix}-warehouse-{Account}";
+    public string ResultsBucket => $"{Prefix}-results-{Account}";
+    public string AccessLogsBucket => $"{Prefix}-logs-{Account}";
+    public string KeyAlias => $"alias/{Prefix}";
+    public string Database => $"{Project}_{Environment}_{Dataset}".Replace('-', '_');
+    public string Crawler => $"{Prefix}-crawler";
+    public string CrawlerRole => $"{Prefix}-crawler";
+    public string SecurityConfiguration => Prefix;
+    public string Workgroup => Prefix;
+    public string Workflow => Prefix;
+    public string AlertsTopic => $"{Prefix}-alerts";
+    public string QuickSightDataSource => $"{Prefix}-athena";
+
+    /// <summary>The Glue Data Catalog table the crawler creates for a warehouse table.</summary>
+    public static string CatalogTable(string table) => $"tbl_{table}";
+
+    public string Job(string table) => $"{Prefix}-{table.Replace('_', '-')}";
+    public string JobRole(string table) => $"{Prefix}-etl-{table.Replace('_', '-')}";
+    public string JobLogGroup(string table) => $"/aws-glue/{Prefix}/{table}";
+    public string QuickSightDataSet(string table) => $"{Prefix}-{table.Replace('_', '-')}";
+}
