@@ -174,7 +174,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         foreach (var query in dataset.Queries)
         {
             CheckName(query.Origin, "name", AwsNames.CheckCatalogName(query.Name, "query"));
-            CheckFile(pipeline, query.Origin, "sql", query.SqlFile);
+            if (CheckFile(pipeline, query.Origin, "sql", query.SqlFile))
+            {
+                CheckPlaceholders(pipeline, query);
+            }
         }
         CheckUnlistedQueryFiles(pipeline, dataset);
     }
@@ -297,12 +300,23 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         }
     }
 
-    private void CheckFile(PipelineConfig pipeline, Origin origin, string key, string relativePath)
+    private bool CheckFile(PipelineConfig pipeline, Origin origin, string key, string relativePath)
     {
         var path = Path.Combine(pipeline.RootDirectory, relativePath);
-        if (!File.Exists(path))
+        if (File.Exists(path))
         {
-            Add(origin.Error(key, $"points to {relativePath}, which does not exist; create the file or fix the path (relative to the folder of pipeline.yaml)."));
+            return true;
+        }
+        Add(origin.Error(key, $"points to {relativePath}, which does not exist; create the file or fix the path (relative to the folder of pipeline.yaml)."));
+        return false;
+    }
+
+    private void CheckPlaceholders(PipelineConfig pipeline, QueryDefinition query)
+    {
+        var sql = File.ReadAllText(Path.Combine(pipeline.RootDirectory, query.SqlFile));
+        foreach (var (name, line) in QueryTemplate.UnknownPlaceholders(sql))
+        {
+            Add(new ConfigError(query.SqlFile, line, "{{" + name + "}}", $"is not a known placeholder; use one of {string.Join(", ", QueryTemplate.Placeholders.Select(p => "{{" + p + "}}"))}."));
         }
     }
 

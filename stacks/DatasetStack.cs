@@ -1,10 +1,17 @@
 using Amazon.CDK;
 using Constructs;
+using DataPipeline.Components.AnalyticsWorkspace;
+using DataPipeline.Components.Catalog;
+using DataPipeline.Components.DataLake;
+using DataPipeline.Config;
 using DataPipeline.Config.Model;
 
 namespace DataPipeline.Stacks;
 
-/// <summary>One dataset in one environment: its data lake, catalog, analytics workspace and ETL.</summary>
+/// <summary>
+/// One dataset in one environment: its data lake, catalog and analytics workspace. Self-contained (no cross-stack
+/// references), so datasets deploy, update and delete independently.
+/// </summary>
 public sealed class DatasetStack : Stack
 {
     public DatasetStack(Construct scope, DatasetPlan plan)
@@ -17,7 +24,78 @@ public sealed class DatasetStack : Stack
         })
     {
         Plan = plan;
+        var names = plan.Names;
+        var tables = plan.Dataset.AllTableNames.ToList();
+
+        DataLake = new DataLake(this, "DataLake", new DataLakeProps
+        {
+            StagingBucketName = names.StagingBucket,
+            WarehouseBucketName = names.WarehouseBucket,
+            ResultsBucketName = names.ResultsBucket,
+            AccessLogsBucketName = names.AccessLogsBucket,
+            Tables = tables,
+            Retention = plan.Environment.Retention,
+            KeyAlias = names.KeyAlias,
+            DestroyOnRemoval = plan.DestroyOnRemoval,
+        });
+        if (plan.DestroyOnRemoval)
+        {
+            AutoDeleteProvider.ReplaceManagedPolicy(this);
+        }
+
+        Catalog = new Catalog(this, "Catalog", new CatalogProps
+        {
+            DatabaseName = names.Database,
+            CrawlerName = names.Crawler,
+            CrawlerRoleName = names.CrawlerRole,
+            SecurityConfigurationName = names.SecurityConfiguration,
+            WarehouseBucket = DataLake.WarehouseBucket,
+            Tables = tables,
+            EncryptionKey = DataLake.Key,
+            Schedule = plan.Crawler.Schedule,
+            Description = plan.Dataset.Description,
+        });
+
+        Analytics = new AnalyticsWorkspace(this, "Analytics", new AnalyticsWorkspaceProps
+        {
+            WorkgroupName = names.Workgroup,
+            DatabaseName = names.Database,
+            ResultsBucket = DataLake.ResultsBucket,
+            EncryptionKey = DataLake.Key,
+            BytesScannedCutoff = plan.Athena.BytesScannedCutoff,
+            DestroyOnRemoval = plan.DestroyOnRemoval,
+            Queries = plan.Dataset.Queries.Select(q => new SavedQuery(q.Name, q.Description, QueryTemplate.Fill(
+                File.ReadAllText(Path.Combine(plan.Pipeline.RootDirectory, q.SqlFile)), plan))).ToList(),
+            QuickSightPrincipals = plan.Environment.QuickSight.Enabled ? plan.Environment.QuickSight.Principals : [],
+            QuickSightDataSourceId = names.QuickSightDataSource,
+            QuickSightTables = plan.Dataset.Tables.Select(t => new QuickSightTable(
+                names.QuickSightDataSet(t.Name),
+                ResourceNames.CatalogTable(t.Name),
+                t.Columns.Select(c => (c.Name, QuickSightTypes.Of(c.Type)))
+                    .Concat(t.PartitionBy.Where(p => p.From is not null).Select(p => (p.Name, "INTEGER")))
+                    .ToList())).ToList(),
+        });
+
+        Output("StagingBucketName", names.StagingBucket, "Upload raw files to staging/<table>/ in this bucket.");
+        Output("WarehouseBucketName", names.WarehouseBucket, "Clean Parquet under data-warehouse/<table>/, rejected rows under quarantine/<table>/.");
+        Output("DatabaseName", names.Database, "Glue Data Catalog database with the tbl_<table> tables.");
+        Output("WorkgroupName", names.Workgroup, "Athena workgroup with the saved queries.");
+        Output("CrawlerName", names.Crawler, "Glue crawler that catalogs the warehouse.");
+
+        Amazon.CDK.Tags.Of(this).Add("pipeline:project", plan.Pipeline.Project);
+        Amazon.CDK.Tags.Of(this).Add("pipeline:environment", plan.Environment.Name);
+        Amazon.CDK.Tags.Of(this).Add("pipeline:dataset", plan.Dataset.Name);
+        foreach (var (key, value) in plan.Environment.Tags)
+        {
+            Amazon.CDK.Tags.Of(this).Add(key, value);
+        }
     }
 
     public DatasetPlan Plan { get; }
+    public DataLake DataLake { get; }
+    public Catalog Catalog { get; }
+    public AnalyticsWorkspace Analytics { get; }
+
+    private void Output(string id, string value, string description) =>
+        _ = new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description });
 }

@@ -1,0 +1,111 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.S3;
+using Constructs;
+
+namespace DataPipeline.Components.DataLake;
+
+/// <summary>
+/// The storage of one dataset: a staging bucket for raw files, a warehouse bucket for clean Parquet and quarantined
+/// rows, a results bucket for Athena, and a bucket for their access logs, all behind one KMS key.
+/// Follows https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
+/// </summary>
+public sealed class DataLake : Construct
+{
+    public const string StagingPrefix = "staging/";
+    public const string WarehousePrefix = "data-warehouse/";
+    public const string QuarantinePrefix = "quarantine/";
+    public const string MetricsPrefix = "_metrics/";
+    public const string ResultsPrefix = "athena-results/";
+
+    public DataLake(Construct scope, string id, DataLakeProps props)
+        : base(scope, id)
+    {
+        var removal = props.DestroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+        Tables = props.Tables;
+        Key = props.EncryptionKey ?? new Key(this, "Key", new KeyProps
+        {
+            EnableKeyRotation = true,
+            Alias = props.KeyAlias,
+            Description = "Encrypts the staging, warehouse and results buckets, Glue logs and bookmarks, and alerts of one dataset.",
+            RemovalPolicy = removal,
+            PendingWindow = Duration.Days(props.DestroyOnRemoval ? 7 : 30),
+        });
+
+        // S3 server access logging delivers only to buckets encrypted with SSE-S3, never SSE-KMS:
+        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+        AccessLogsBucket = new Bucket(this, "AccessLogsBucket", new BucketProps
+        {
+            BucketName = props.AccessLogsBucketName,
+            Encryption = BucketEncryption.S3_MANAGED,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            EnforceSSL = true,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            LifecycleRules = [ExpireAfter(props.Retention.AccessLogsDays)],
+            RemovalPolicy = removal,
+            AutoDeleteObjects = props.DestroyOnRemoval,
+        });
+
+        var retention = props.Retention;
+        StagingBucket = DataBucket("StagingBucket", props.StagingBucketName, "staging/", props, versioned: true,
+        [
+            new LifecycleRule
+            {
+                Id = "TierAndExpireRawFiles",
+                AbortIncompleteMultipartUploadAfter = Duration.Days(Config.Defaults.AbortIncompleteUploadDays),
+                Transitions =
+                [
+                    new Transition { StorageClass = StorageClass.INFREQUENT_ACCESS, TransitionAfter = Duration.Days(retention.StagingInfrequentAccessDays) },
+                    new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(retention.StagingGlacierDays) },
+                ],
+                Expiration = Duration.Days(retention.StagingExpirationDays),
+                NoncurrentVersionExpiration = Duration.Days(retention.NoncurrentVersionExpirationDays),
+            },
+        ]);
+        WarehouseBucket = DataBucket("WarehouseBucket", props.WarehouseBucketName, "warehouse/", props, versioned: false,
+        [
+            new LifecycleRule { Id = "AbortIncompleteUploads", AbortIncompleteMultipartUploadAfter = Duration.Days(Config.Defaults.AbortIncompleteUploadDays) },
+            new LifecycleRule { Id = "ExpireQuarantine", Prefix = QuarantinePrefix, Expiration = Duration.Days(retention.StagingExpirationDays) },
+            new LifecycleRule { Id = "ExpireRunMetrics", Prefix = MetricsPrefix, Expiration = Duration.Days(retention.StagingExpirationDays) },
+        ]);
+        ResultsBucket = DataBucket("ResultsBucket", props.ResultsBucketName, "results/", props, versioned: false,
+            [ExpireAfter(retention.AthenaResultsDays)]);
+    }
+
+    public IKey Key { get; }
+    public IBucket StagingBucket { get; }
+    public IBucket WarehouseBucket { get; }
+    public IBucket ResultsBucket { get; }
+    public IBucket AccessLogsBucket { get; }
+    public IReadOnlyList<string> Tables { get; }
+
+    public static string StagingPath(string table) => $"{StagingPrefix}{table}/";
+    public static string WarehousePath(string table) => $"{WarehousePrefix}{table}/";
+    public static string QuarantinePath(string table) => $"{QuarantinePrefix}{table}/";
+    public static string MetricsPath(string table) => $"{MetricsPrefix}{table}/";
+
+    private Bucket DataBucket(string id, string name, string logPrefix, DataLakeProps props, bool versioned, LifecycleRule[] lifecycle) =>
+        new(this, id, new BucketProps
+        {
+            BucketName = name,
+            Encryption = BucketEncryption.KMS,
+            EncryptionKey = Key,
+            BucketKeyEnabled = true,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            EnforceSSL = true,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            ServerAccessLogsBucket = AccessLogsBucket,
+            ServerAccessLogsPrefix = logPrefix,
+            Versioned = versioned,
+            LifecycleRules = lifecycle,
+            RemovalPolicy = props.DestroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+            AutoDeleteObjects = props.DestroyOnRemoval,
+        });
+
+    private static LifecycleRule ExpireAfter(int days) => new()
+    {
+        Id = "Expire",
+        AbortIncompleteMultipartUploadAfter = Duration.Days(Config.Defaults.AbortIncompleteUploadDays),
+        Expiration = Duration.Days(days),
+    };
+}
