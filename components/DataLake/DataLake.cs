@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
@@ -84,8 +85,9 @@ public sealed class DataLake : Construct
     public static string QuarantinePath(string table) => $"{QuarantinePrefix}{table}/";
     public static string MetricsPath(string table) => $"{MetricsPrefix}{table}/";
 
-    private Bucket DataBucket(string id, string name, string logPrefix, DataLakeProps props, bool versioned, LifecycleRule[] lifecycle) =>
-        new(this, id, new BucketProps
+    private Bucket DataBucket(string id, string name, string logPrefix, DataLakeProps props, bool versioned, LifecycleRule[] lifecycle)
+    {
+        var bucket = new Bucket(this, id, new BucketProps
         {
             BucketName = name,
             Encryption = BucketEncryption.KMS,
@@ -94,13 +96,38 @@ public sealed class DataLake : Construct
             BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
             EnforceSSL = true,
             ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            ServerAccessLogsBucket = AccessLogsBucket,
-            ServerAccessLogsPrefix = logPrefix,
             Versioned = versioned,
             LifecycleRules = lifecycle,
             RemovalPolicy = props.DestroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
             AutoDeleteObjects = props.DestroyOnRemoval,
         });
+        // Set directly rather than through ServerAccessLogsBucket, whose behaviour depends on feature flags of the app.
+        ((CfnBucket)bucket.Node.DefaultChild!).LoggingConfiguration = new CfnBucket.LoggingConfigurationProperty
+        {
+            DestinationBucketName = AccessLogsBucket.BucketName,
+            LogFilePrefix = logPrefix,
+        };
+        return bucket;
+    }
+
+    /// <summary>Lets the S3 logging service write the access logs of these buckets, and nothing else, into the log bucket.</summary>
+    private void AllowLogDelivery(IBucket[] sources)
+    {
+        var stack = Stack.Of(this);
+        AccessLogsBucket.AddToResourcePolicy(PolicyStatement.FromJson(new Dictionary<string, object>
+        {
+            ["Sid"] = "AllowS3ServerAccessLogDelivery",
+            ["Effect"] = "Allow",
+            ["Principal"] = new Dictionary<string, object> { ["Service"] = "logging.s3.amazonaws.com" },
+            ["Action"] = "s3:PutObject",
+            ["Resource"] = $"{AccessLogsBucket.BucketArn}/*",
+            ["Condition"] = new Dictionary<string, object>
+            {
+                ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = sources.Select(b => b.BucketArn).ToArray() },
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
+            },
+        }));
+    }
 
     private static LifecycleRule ExpireAfter(int days) => new()
     {
