@@ -22,7 +22,7 @@ public static partial class ConfigLoader
         if (pipelineRoot is null)
         {
             diagnostics.ThrowIfAny();
-            throw new ConfigException([new ConfigError(PipelineFile, 1, "", "is missing; create it in " + root + ".")]);
+            throw new ConfigException([new ConfigError(PipelineFile, 1, "", "this file is missing; create it in " + root + ".")]);
         }
         var pipeline = new PipelineFileReader().Read(pipelineRoot, root);
         var validator = new ConfigValidator(diagnostics);
@@ -48,7 +48,7 @@ public static partial class ConfigLoader
         }
         foreach (var orphan in OrphanEnvironmentFiles(root, pipeline))
         {
-            diagnostics.Add(new ConfigError(orphan.File, 1, "", $"is the file of environment '{orphan.Name}', which pipeline.yaml does not declare; add it under environments or delete the file."));
+            diagnostics.Add(new ConfigError(orphan.File, 1, "", $"this file is for environment '{orphan.Name}', which pipeline.yaml does not declare; add it under environments or delete the file."));
         }
         diagnostics.ThrowIfAny();
         return new LoadedConfig(pipeline, environments);
@@ -71,20 +71,28 @@ public static partial class ConfigLoader
             return null;
         }
         var stream = new YamlStream();
+        using var reader = new StreamReader(path);
+        var parser = new Parser(reader);
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            diagnostics.Add(new ConfigError(file, (int)e.Start.Line, "", $"is not valid YAML here ({reason.Trim()}); fix the indentation or quoting."));
+            diagnostics.Add(new ConfigError(file, (int)e.Start.Line, "", $"this is not valid YAML ({reason.Trim()}); fix the indentation or quoting."));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unclosed brackets.
+            var line = (int)(parser.Current?.End.Line ?? 1);
+            diagnostics.Add(new ConfigError(file, line, "", "this is not valid YAML (a bracket or quote opened here is not closed); fix the indentation or quoting."));
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
         {
-            diagnostics.Add(new ConfigError(file, 1, "", "must be a mapping of settings (key: value lines)."));
+            diagnostics.Add(new ConfigError(file, 1, "", "this file must be a mapping of settings (key: value lines)."));
             return null;
         }
         return new YamlSection(file, "", mapping, diagnostics);

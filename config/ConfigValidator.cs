@@ -15,7 +15,7 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
 
     public void ValidatePipeline(PipelineConfig pipeline)
     {
-        if (!ProjectName().IsMatch(pipeline.Project))
+        if (pipeline.Project.Length > 0 && !ProjectName().IsMatch(pipeline.Project))
         {
             Add(pipeline.Origin.Error("project", $"is '{pipeline.Project}'; use 2 to 20 lowercase letters, digits and '-', starting with a letter."));
         }
@@ -25,7 +25,7 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
             Add(environment.Origin.Error("name", $"is '{environment.Name}'; use 2 to 10 lowercase letters and digits, starting with a letter."));
         }
         CheckUnique(pipeline.Datasets, d => d.Name, d => d.Origin, "dataset");
-        foreach (var dataset in pipeline.Datasets)
+        foreach (var dataset in pipeline.Datasets.DistinctBy(d => d.Name, StringComparer.OrdinalIgnoreCase))
         {
             ValidateDataset(pipeline, dataset);
         }
@@ -68,17 +68,28 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
             if (dataset is null)
             {
                 var hint = Suggestions.Closest(selection.Name, pipeline.Datasets.Select(d => d.Name));
-                Add(selection.Origin.Error($"is not a dataset of pipeline.yaml; {(hint is null ? "define it there or remove it here" : $"did you mean '{hint}'?")}."));
+                Add(selection.Origin.Error(hint is null
+                    ? "is not a dataset of pipeline.yaml; define it there or remove it here."
+                    : $"is not a dataset of pipeline.yaml; did you mean '{hint}'?"));
                 continue;
             }
-            ValidateDeployment(PipelinePlanner.Plan(pipeline, environment, selection), selection);
+            ValidateDeployment(PipelinePlanner.Plan(pipeline, environment, selection), selection, checkNames: ProjectName().IsMatch(pipeline.Project));
         }
     }
 
-    private void ValidateDeployment(DatasetPlan plan, DatasetOverrides selection)
+    /// <param name="checkNames">False when the project name is already wrong, so its errors are not repeated on every derived name.</param>
+    private void ValidateDeployment(DatasetPlan plan, DatasetOverrides selection, bool checkNames)
+    {
+        if (checkNames)
+        {
+            CheckNames(plan, selection.Origin);
+        }
+        ValidateEtl(plan, selection);
+    }
+
+    private void CheckNames(DatasetPlan plan, Origin origin)
     {
         var names = plan.Names;
-        var origin = selection.Origin;
         CheckName(origin, AwsNames.CheckBucket(names.StagingBucket));
         CheckName(origin, AwsNames.CheckBucket(names.WarehouseBucket));
         CheckName(origin, AwsNames.CheckBucket(names.ResultsBucket));
@@ -93,6 +104,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
             CheckName(origin, AwsNames.CheckRole(names.JobRole(table)));
             CheckName(origin, AwsNames.CheckGlueName(names.Job(table), "job"));
         }
+    }
+
+    private void ValidateEtl(DatasetPlan plan, DatasetOverrides selection)
+    {
         var etlOrigin = selection.Etl?.Origin ?? plan.Environment.Etl.Origin;
         var unknownTables = (selection.Etl?.Tables.Keys ?? []).Concat(plan.Environment.Etl.Tables.Keys)
             .Where(t => !plan.Dataset.AllTableNames.Contains(t)).Distinct();
@@ -100,9 +115,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         {
             Add(etlOrigin.Error("tables", $"names '{table}', which is not a table of dataset '{plan.Dataset.Name}'; fix the name or remove it."));
         }
-        foreach (var (table, job) in plan.Etl.Tables)
+        ValidateJob(etlOrigin, "", plan.Etl.Job, plan.Environment.Production);
+        foreach (var (table, job) in plan.Etl.Tables.Where(t => t.Value != plan.Etl.Job))
         {
-            ValidateJob(etlOrigin, table, job, plan.Environment.Production);
+            ValidateJob(etlOrigin, $" (job of table '{table}')", job, plan.Environment.Production);
         }
         var workflowNodes = 1 + plan.Dataset.Tables.Count + plan.Dataset.Derived.Count + (plan.Dataset.Derived.Count > 0 ? 1 : 0) + 2;
         if (workflowNodes > 100)
@@ -111,36 +127,35 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         }
     }
 
-    private void ValidateJob(Origin origin, string table, JobSettings job, bool production)
+    private void ValidateJob(Origin origin, string where, JobSettings job, bool production)
     {
-        var where = $"(job for table '{table}')";
         if (!GlueVersions.Contains(job.GlueVersion))
         {
-            Add(origin.Error("glue_version", $"is '{job.GlueVersion}' {where}; use \"4.0\" or \"5.0\" (quoted)."));
+            Add(origin.Error("glue_version", $"is '{job.GlueVersion}'{where}; use \"4.0\" or \"5.0\" (quoted)."));
         }
         if (job.WorkerType is "G.025X" or "Z.2X")
         {
-            Add(origin.Error("worker_type", $"is {job.WorkerType} {where}, which Glue offers only for {(job.WorkerType == "Z.2X" ? "Ray" : "streaming")} jobs; use G.1X or larger."));
+            Add(origin.Error("worker_type", $"is {job.WorkerType}{where}, which Glue offers only for {(job.WorkerType == "Z.2X" ? "Ray" : "streaming")} jobs; use G.1X or larger."));
         }
         else if (!BatchWorkerTypes.Contains(job.WorkerType) && !Glue5WorkerTypes.Contains(job.WorkerType))
         {
-            Add(origin.Error("worker_type", $"is '{job.WorkerType}' {where}; use one of {string.Join(", ", BatchWorkerTypes.Concat(Glue5WorkerTypes))}."));
+            Add(origin.Error("worker_type", $"is '{job.WorkerType}'{where}; use one of {string.Join(", ", BatchWorkerTypes.Concat(Glue5WorkerTypes))}."));
         }
         else if (Glue5WorkerTypes.Contains(job.WorkerType) && job.GlueVersion != "5.0")
         {
-            Add(origin.Error("worker_type", $"is {job.WorkerType} {where}, which needs glue_version \"5.0\"; raise the version or pick G.1X to G.8X."));
+            Add(origin.Error("worker_type", $"is {job.WorkerType}{where}, which needs glue_version \"5.0\"; raise the version or pick G.1X to G.8X."));
         }
         if (job.Workers < 2)
         {
-            Add(origin.Error("workers", $"is {job.Workers} {where}; Glue Spark jobs need at least 2 workers."));
+            Add(origin.Error("workers", $"is {job.Workers}{where}; Glue Spark jobs need at least 2 workers."));
         }
         if (job.Flex && production)
         {
-            Add(origin.Error("flex", $"is true {where} in a production environment; Flex runs may start late, so turn it off."));
+            Add(origin.Error("flex", $"is true{where} in a production environment; Flex runs may start late, so turn it off."));
         }
         if (job.Flex && job.WorkerType is not ("G.1X" or "G.2X"))
         {
-            Add(origin.Error("flex", $"is true {where} with worker type {job.WorkerType}; Flex runs only on G.1X and G.2X."));
+            Add(origin.Error("flex", $"is true{where} with worker type {job.WorkerType}; Flex runs only on G.1X and G.2X."));
         }
     }
 
@@ -343,7 +358,7 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
             foreach (var duplicate in group.Skip(1))
             {
                 var first = origin(group.First());
-                Add(origin(duplicate).Error("name", $"'{name(duplicate)}' repeats the {what} defined at line {first.Line} (names are compared ignoring case); rename or remove one."));
+                Add(origin(duplicate).Error("name", $"repeats the {what} '{name(group.First())}' defined at line {first.Line} (names are compared ignoring case); rename or remove one."));
             }
         }
     }

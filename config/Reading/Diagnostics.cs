@@ -9,7 +9,14 @@ internal sealed class Diagnostics
 
     public bool HasErrors => _errors.Count > 0;
 
-    public void Add(ConfigError error) => _errors.Add(error);
+    /// <summary>Records an error once, however many paths lead to it.</summary>
+    public void Add(ConfigError error)
+    {
+        if (!_errors.Contains(error))
+        {
+            _errors.Add(error);
+        }
+    }
 
     public void ThrowIfAny()
     {
