@@ -1,0 +1,154 @@
+using DataPipeline.Tests.Kit;
+using Newtonsoft.Json.Linq;
+
+namespace DataPipeline.Tests.Stacks;
+
+[Collection(CdkCollection.Name)]
+public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixture<ShippedStacksFixture>
+{
+    private static readonly string[] DataResourceTypes = ["AWS::S3::Bucket", "AWS::KMS::Key"];
+
+    [Fact]
+    public void Every_environment_gets_one_stack_per_dataset_it_lists()
+    {
+        var expected = fixture.Config.Environments
+            .SelectMany(e => e.Datasets.Select(d => $"{fixture.Config.Pipeline.Project}-{e.Name}-{d.Name.Replace('_', '-')}"))
+            .Order().ToArray();
+        Assert.Equal(expected, fixture.Stacks.Select(s => s.Stack.StackName).Order().ToArray());
+        Assert.Contains("datapipe-prod-spotify", expected);
+    }
+
+    [Fact]
+    public void Production_stacks_are_protected_from_termination_and_others_are_not()
+    {
+        Assert.All(fixture.Stacks, s => Assert.Equal(s.Stack.Plan.Environment.Production, s.Stack.TerminationProtection));
+    }
+
+    [Fact]
+    public void Production_stacks_retain_every_bucket_and_key()
+    {
+        foreach (var (_, template) in fixture.In("prod"))
+        {
+            var data = DataResourceTypes.SelectMany(template.OfType).ToList();
+            Assert.Equal(5, data.Count);
+            Assert.All(data, r => Assert.Equal("Retain", (string?)r.Resource["DeletionPolicy"]));
+            template.Template.ResourceCountIs("Custom::S3AutoDeleteObjects", 0);
+        }
+    }
+
+    [Fact]
+    public void Dev_stacks_delete_and_empty_their_buckets_because_dev_yaml_says_destroy()
+    {
+        foreach (var (_, template) in fixture.In("dev"))
+        {
+            Assert.All(DataResourceTypes.SelectMany(template.OfType), r => Assert.Equal("Delete", (string?)r.Resource["DeletionPolicy"]));
+            template.Template.ResourceCountIs("Custom::S3AutoDeleteObjects", 4);
+        }
+    }
+
+    [Fact]
+    public void No_role_uses_an_aws_managed_policy()
+    {
+        foreach (var (_, template) in fixture.Stacks)
+        {
+            var roles = template.OfType("AWS::IAM::Role");
+            Assert.NotEmpty(roles);
+            Assert.All(roles, r => Assert.Null(r.Resource.SelectToken("Properties.ManagedPolicyArns")));
+        }
+    }
+
+    [Fact]
+    public void No_iam_statement_allows_every_action_or_data_access_on_every_resource()
+    {
+        foreach (var (_, template) in fixture.Stacks)
+        {
+            var statements = template.IamStatements().ToList();
+            Assert.NotEmpty(statements);
+            foreach (var statement in statements)
+            {
+                var actions = TemplateJson.Strings(statement["Action"]);
+                Assert.DoesNotContain("*", actions);
+                var dataAccess = actions.Any(a => a.StartsWith("s3:", StringComparison.Ordinal) || a.StartsWith("glue:", StringComparison.Ordinal) || a.StartsWith("kms:", StringComparison.Ordinal));
+                Assert.False(dataAccess && TemplateJson.Strings(statement["Resource"]).Contains("*"), statement.ToString());
+            }
+        }
+    }
+
+    [Fact]
+    public void Stacks_neither_export_nor_import_values_so_each_dataset_deploys_alone()
+    {
+        foreach (var (_, template) in fixture.Stacks)
+        {
+            var json = template.Json.ToString();
+            Assert.DoesNotContain("Fn::ImportValue", json, StringComparison.Ordinal);
+            Assert.All(((JObject?)template.Json["Outputs"])?.Properties() ?? [], o => Assert.Null(o.Value["Export"]));
+        }
+    }
+
+    [Fact]
+    public void Stacks_output_bucket_database_workgroup_and_crawler_names()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var outputs = (JObject)template.Json["Outputs"]!;
+            Assert.Equal(stack.Plan.Names.StagingBucket, (string?)outputs.SelectToken("StagingBucketName.Value"));
+            Assert.Equal(stack.Plan.Names.WarehouseBucket, (string?)outputs.SelectToken("WarehouseBucketName.Value"));
+            Assert.Equal(stack.Plan.Names.Database, (string?)outputs.SelectToken("DatabaseName.Value"));
+            Assert.Equal(stack.Plan.Names.Workgroup, (string?)outputs.SelectToken("WorkgroupName.Value"));
+            Assert.Equal(stack.Plan.Names.Crawler, (string?)outputs.SelectToken("CrawlerName.Value"));
+        }
+    }
+
+    [Fact]
+    public void Every_bucket_carries_the_environment_tags_from_yaml()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            Assert.NotEmpty(stack.Plan.Environment.Tags);
+            foreach (var (_, bucket) in template.OfType("AWS::S3::Bucket"))
+            {
+                var tags = bucket.SelectTokens("Properties.Tags[*]").ToDictionary(t => (string)t["Key"]!, t => (string)t["Value"]!);
+                Assert.All(stack.Plan.Environment.Tags, tag => Assert.Equal(tag.Value, tags.GetValueOrDefault(tag.Key)));
+                Assert.Equal(stack.Plan.Dataset.Name, tags["pipeline:dataset"]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_listed_query_is_saved_with_its_placeholders_filled()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var queries = template.OfType("AWS::Athena::NamedQuery").Select(q => q.Resource).ToList();
+            Assert.Equal(stack.Plan.Dataset.Queries.Select(q => q.Name).Order(), queries.Select(q => (string)q.SelectToken("Properties.Name")!).Order());
+            Assert.All(queries, q =>
+            {
+                var sql = (string)q.SelectToken("Properties.QueryString")!;
+                Assert.DoesNotContain("{{", sql, StringComparison.Ordinal);
+                Assert.Contains($"\"{stack.Plan.Names.Database}\".\"tbl_", sql, StringComparison.Ordinal);
+            });
+        }
+    }
+
+    [Fact]
+    public void QuickSight_is_wired_only_where_the_environment_enables_it()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var enabled = stack.Plan.Environment.QuickSight.Enabled;
+            template.Template.ResourceCountIs("AWS::QuickSight::DataSource", enabled ? 1 : 0);
+            template.Template.ResourceCountIs("AWS::QuickSight::DataSet", enabled ? stack.Plan.Dataset.Tables.Count : 0);
+        }
+        Assert.Contains(fixture.Stacks, s => s.Stack.Plan.Environment.QuickSight.Enabled);
+    }
+
+    [Fact]
+    public void Every_stack_stays_well_inside_cloudformation_limits()
+    {
+        foreach (var (_, template) in fixture.Stacks)
+        {
+            Assert.InRange(((JObject)template.Json["Resources"]!).Count, 1, 199);
+            Assert.InRange(template.Json.ToString(Newtonsoft.Json.Formatting.None).Length, 1, 400_000);
+        }
+    }
+}
