@@ -28,7 +28,7 @@ public static class SpotifySampleGenerator
         {
             throw new ArgumentException("Rows must be at least 1; ask for the number of tracks to generate.", nameof(options.Rows));
         }
-        if (options.DefectRate is < 0 or > 1 || options.DuplicateRate is < 0 or > 1 || options.DefectRate + options.DuplicateRate > 1)
+        if (options.DefectRate is not (>= 0 and <= 1) || options.DuplicateRate is not (>= 0 and <= 1) || options.DefectRate + options.DuplicateRate > 1)
         {
             throw new ArgumentException("DefectRate and DuplicateRate must each be between 0 and 1 and add up to at most 1.", nameof(options));
         }
