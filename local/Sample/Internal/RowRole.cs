@@ -1,0 +1,8 @@
+namespace DataPipeline.Local.Sample;
+
+internal enum RowRole
+{
+    Clean,
+    Defective,
+    Copied,
+}
