@@ -17,20 +17,7 @@ internal sealed class DuckDbPlanRun : IDisposable
     {
         Table = table;
         _connection.Open();
-        var dialect = SqlDialect.DuckDb;
-        var columns = table.Columns.Select(c => c.Name).Append(PlanColumns.CorruptRecord).ToList();
-        Execute($"CREATE TABLE {dialect.Quote(StepNames.Raw(table.Name))} ({string.Join(", ", columns.Select(c => dialect.Quote(c) + " VARCHAR"))})");
-        foreach (var row in rows)
-        {
-            var values = row.Values.Append(row.CorruptRecord).Select(v => v is null ? "NULL" : dialect.Literal(v));
-            Execute($"INSERT INTO {dialect.Quote(StepNames.Raw(table.Name))} VALUES ({string.Join(", ", values)})");
-        }
-        Plan = TransformCompiler.Compile(table, dialect);
-        foreach (var step in Plan.Steps)
-        {
-            var kind = step.Materialize ? "TABLE" : "VIEW";
-            Execute($"CREATE OR REPLACE TEMP {kind} {dialect.Quote(step.Name)} AS {step.Sql}");
-        }
+        Plan = Load(table, rows);
     }
 
     public TableDefinition Table { get; }
@@ -78,6 +65,33 @@ internal sealed class DuckDbPlanRun : IDisposable
             .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r[PlanColumns.Metric]} {r[PlanColumns.Reason]}={r[PlanColumns.Rows]}"))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Registers raw_&lt;table&gt; with the rows and runs the table's plan; returns the plan.</summary>
+    public TransformPlan Load(TableDefinition table, IEnumerable<RawRow> rows)
+    {
+        var dialect = SqlDialect.DuckDb;
+        var raw = dialect.Quote(StepNames.Raw(table.Name));
+        var columns = table.Columns.Select(c => c.Name).Append(PlanColumns.CorruptRecord);
+        Execute($"CREATE TABLE {raw} ({string.Join(", ", columns.Select(c => dialect.Quote(c) + " VARCHAR"))})");
+        foreach (var row in rows)
+        {
+            var values = row.Values.Append(row.CorruptRecord).Select(v => v is null ? "NULL" : dialect.Literal(v));
+            Execute($"INSERT INTO {raw} VALUES ({string.Join(", ", values)})");
+        }
+        var plan = TransformCompiler.Compile(table, dialect);
+        Run(plan);
+        return plan;
+    }
+
+    /// <summary>Registers each step of a plan: a temp table when materialized, else a temp view.</summary>
+    public void Run(TransformPlan plan)
+    {
+        foreach (var step in plan.Steps)
+        {
+            var kind = step.Materialize ? "TABLE" : "VIEW";
+            Execute($"CREATE OR REPLACE TEMP {kind} {SqlDialect.DuckDb.Quote(step.Name)} AS {step.Sql}");
+        }
+    }
 
     public void Execute(string sql)
     {
