@@ -80,7 +80,7 @@ internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect)
         }
         if (column.Rules.Regex is { } regex)
         {
-            yield return ($"NOT {dialect.RegexMatches(Text, regex)}", RejectReason.PatternMismatch(Name));
+            yield return ($"NOT ({dialect.RegexMatches(Text, regex)})", RejectReason.PatternMismatch(Name));
         }
     }
 

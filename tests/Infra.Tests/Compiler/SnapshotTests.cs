@@ -1,0 +1,34 @@
+using DataPipeline.Compiler;
+using DataPipeline.Tests.Compiler.Kit;
+
+namespace DataPipeline.Tests.Compiler;
+
+/// <summary>
+/// The compiled SQL of the shipped spotify tables in both dialects, compared with Snapshots/&lt;table&gt;.&lt;dialect&gt;.sql.
+/// After an intended change, refresh them with: UPDATE_SNAPSHOTS=1 dotnet test tests/Infra.Tests --filter FullyQualifiedName~SnapshotTests
+/// </summary>
+public class SnapshotTests
+{
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var table in new[] { "artists", "albums", "tracks", "features" })
+        {
+            cases.Add(table, SqlDialect.Spark.Name);
+            cases.Add(table, SqlDialect.DuckDb.Name);
+        }
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compiled_sql_matches_its_snapshot(string table, string dialectName)
+    {
+        var dialect = dialectName == SqlDialect.Spark.Name ? SqlDialect.Spark : SqlDialect.DuckDb;
+        var plan = TransformCompiler.Compile(Spotify.Table(table), dialect);
+        Snapshot.Matches($"{table}.{dialect.Name}.sql", Render(plan));
+    }
+
+    private static string Render(TransformPlan plan) =>
+        string.Concat(plan.Steps.Select(step => $"-- step: {step.Name}{(step.Materialize ? " (materialized)" : "")}\n{step.Sql};\n\n"));
+}
