@@ -29,6 +29,19 @@ public class SnapshotTests
         Snapshot.Matches($"{table}.{dialect.Name}.sql", Render(plan));
     }
 
+    /// <summary>The plan JSON the Glue runner's Python tests (etl/tests) read, so both sides test the same contract.</summary>
+    [Fact]
+    public void Table_plan_json_matches_its_snapshot() =>
+        Snapshot.Matches("albums.spark.plan.json", TransformCompiler.Compile(Spotify.Table("albums"), SqlDialect.Spark).ToJson() + "\n");
+
+    [Fact]
+    public void Derived_plan_json_matches_its_snapshot()
+    {
+        var derived = Spotify.Derived("track_details");
+        var sql = File.ReadAllText(Path.Combine(RepoRoot.Path, derived.SqlFile));
+        Snapshot.Matches("track_details.spark.plan.json", TransformCompiler.CompileDerived(derived, sql, SqlDialect.Spark).ToJson() + "\n");
+    }
+
     private static string Render(TransformPlan plan) =>
         string.Concat(plan.Steps.Select(step => $"-- step: {step.Name}{(step.Materialize ? " (materialized)" : "")}\n{step.Sql};\n\n"));
 }
