@@ -1,0 +1,108 @@
+using System.Globalization;
+using DataPipeline.Config;
+using DataPipeline.Config.Model;
+
+namespace DataPipeline.Compiler.Internal;
+
+/// <summary>The SQL expressions of one column: its cleaned text, its typed value and its checks, in one dialect.</summary>
+internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect)
+{
+    public string Name => column.Name;
+
+    /// <summary>The column as declared, in the raw view.</summary>
+    public string Raw => dialect.Quote(column.Name);
+
+    public string RawTextAlias => dialect.Quote(PlanColumns.RawText(column.Name));
+
+    /// <summary>The cleaned text, an intermediate column of the checked step.</summary>
+    public string Text => dialect.Quote("_text_" + column.Name);
+
+    public string Typed => dialect.Quote(column.Name);
+
+    private bool IsString => column.Type.Kind == ColumnKind.String;
+
+    /// <summary>raw → TRIM → LOWER → NULLIF(x, ''); other types than string are always trimmed and treat '' as NULL.</summary>
+    public string CleanText()
+    {
+        var text = Raw;
+        if (column.Rules.Trim || !IsString)
+        {
+            text = $"TRIM({text})";
+        }
+        if (column.Rules.Lowercase)
+        {
+            text = $"LOWER({text})";
+        }
+        if (column.Rules.EmptyAsNull || !IsString)
+        {
+            text = $"NULLIF({text}, '')";
+        }
+        return text;
+    }
+
+    /// <summary>The typed value of the cleaned text, NULL when the text does not have the type's shape or does not convert.</summary>
+    public string TypedValue() => column.Type.Kind switch
+    {
+        ColumnKind.String => Text,
+        ColumnKind.Int or ColumnKind.Bigint =>
+            $"CASE WHEN {dialect.RegexMatches(Text, TextPatterns.Integer)} THEN {dialect.TryCast(Text, column.Type)} END",
+        ColumnKind.Decimal =>
+            $"CASE WHEN {dialect.RegexMatches(Text, TextPatterns.Number)} THEN {dialect.TryCast(Text, column.Type)} END",
+        ColumnKind.Double =>
+            $"CASE WHEN {dialect.RegexMatches(Text, TextPatterns.Number)} AND ABS({dialect.TryCast(Text, column.Type)}) <= {TextPatterns.LargestDouble} THEN {dialect.TryCast(Text, column.Type)} END",
+        ColumnKind.Boolean =>
+            $"CASE WHEN LOWER({Text}) IN ({Literals(TextPatterns.TrueWords)}) THEN TRUE WHEN LOWER({Text}) IN ({Literals(TextPatterns.FalseWords)}) THEN FALSE END",
+        ColumnKind.Date => Temporal(column.Format ?? DatePattern.DefaultDate, dialect.ParseDate),
+        ColumnKind.Timestamp => Temporal(column.Format ?? DatePattern.DefaultTimestamp, dialect.ParseTimestamp),
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type.Kind, "Unknown column type."),
+    };
+
+    /// <summary>The checks of the column in the order they apply: a condition that is TRUE when the check fails, and its reason.</summary>
+    public IEnumerable<(string Fails, string Reason)> Checks()
+    {
+        // Conditions on a NULL value are NULL, not TRUE, so rules other than required apply only to values.
+        if (column.Required)
+        {
+            var missing = IsString && !column.Rules.EmptyAsNull ? $"({Text} IS NULL OR {Text} = '')" : $"{Text} IS NULL";
+            yield return (missing, RejectReason.MissingRequired(Name));
+        }
+        if (!IsString)
+        {
+            yield return ($"{Text} IS NOT NULL AND {Typed} IS NULL", RejectReason.BadType(Name));
+        }
+        if (OutOfRange() is { } outOfRange)
+        {
+            yield return (outOfRange, RejectReason.OutOfRange(Name));
+        }
+        if (column.Rules.AllowedValues.Count > 0)
+        {
+            yield return ($"{Text} NOT IN ({Literals(column.Rules.AllowedValues)})", RejectReason.NotAllowed(Name));
+        }
+        if (column.Rules.Regex is { } regex)
+        {
+            yield return ($"NOT ({dialect.RegexMatches(Text, regex)})", RejectReason.PatternMismatch(Name));
+        }
+    }
+
+    private string? OutOfRange()
+    {
+        var measured = IsString ? $"LENGTH({Text})" : Typed;
+        var bounds = new List<string>();
+        if (column.Rules.Min is { } min)
+        {
+            bounds.Add($"{measured} < {Number(min)}");
+        }
+        if (column.Rules.Max is { } max)
+        {
+            bounds.Add($"{measured} > {Number(max)}");
+        }
+        return bounds.Count == 0 ? null : string.Join(" OR ", bounds);
+    }
+
+    private string Temporal(string pattern, Func<string, string, string> parse) =>
+        $"CASE WHEN {dialect.RegexMatches(Text, DatePattern.ToRegex(pattern))} THEN {parse(Text, pattern)} END";
+
+    private string Literals(IEnumerable<string> values) => string.Join(", ", values.Select(dialect.Literal));
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

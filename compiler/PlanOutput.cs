@@ -1,0 +1,14 @@
+namespace DataPipeline.Compiler;
+
+/// <summary>A step written to the warehouse bucket, replacing what was there.</summary>
+public sealed record PlanOutput
+{
+    /// <summary>The step whose rows are written.</summary>
+    public required string View { get; init; }
+    /// <summary>Folder relative to the warehouse bucket root, ending in '/', e.g. "data-warehouse/albums/".</summary>
+    public required string Path { get; init; }
+    /// <summary>Hive-style partition columns. Empty: not partitioned.</summary>
+    public IReadOnlyList<string> PartitionBy { get; init; } = [];
+    /// <summary>"parquet" (snappy) or "json" (JSON lines).</summary>
+    public required string Format { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace DataPipeline.Compiler;
+
+/// <summary>One SELECT of a plan, registered under <see cref="Name"/> so later steps can read it.</summary>
+public sealed record PlanStep
+{
+    public required string Name { get; init; }
+    /// <summary>A single SELECT statement without a trailing semicolon.</summary>
+    public required string Sql { get; init; }
+    /// <summary>Compute once and keep (Spark persist, DuckDB temp table) because several steps read it. Default false: a view.</summary>
+    public bool Materialize { get; init; }
+}

@@ -1,0 +1,93 @@
+using DataPipeline.Compiler.Internal;
+using DataPipeline.Config.Model;
+
+namespace DataPipeline.Compiler;
+
+/// <summary>
+/// Compiles a table of the configuration into a <see cref="TransformPlan"/> of plain SELECT steps in one dialect.
+/// The same semantics are emitted for every dialect; only <see cref="SqlDialect"/> knows their differences.
+/// </summary>
+public static class TransformCompiler
+{
+    public const string ParquetFormat = "parquet";
+    public const string JsonFormat = "json";
+
+    /// <summary>
+    /// Steps &lt;t&gt;_checked (materialized), &lt;t&gt;_clean, &lt;t&gt;_rejects and &lt;t&gt;_metrics over the view
+    /// raw_&lt;t&gt;, which holds every declared column as text plus _corrupt_record.
+    /// </summary>
+    public static TransformPlan Compile(TableDefinition table, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(dialect);
+        if (table.Columns.Count == 0)
+        {
+            throw new ArgumentException($"Table '{table.Name}' has no columns; declare at least one.", nameof(table));
+        }
+        var steps = new TableSteps(table, dialect);
+        var name = table.Name;
+        return new TransformPlan
+        {
+            Table = name,
+            Kind = PlanKind.Table,
+            Dialect = dialect.Name,
+            Source = new SourcePlan
+            {
+                Format = table.Source.Kind == SourceKind.JsonLines ? "jsonl" : "csv",
+                Header = table.Source.Header,
+                Delimiter = table.Source.Delimiter,
+                Quote = table.Source.Quote,
+                Columns = table.Columns.Select(c => c.Name).ToList(),
+            },
+            Steps =
+            [
+                new PlanStep { Name = StepNames.Checked(name), Sql = steps.Checked(), Materialize = true },
+                new PlanStep { Name = StepNames.Clean(name), Sql = steps.Clean() },
+                new PlanStep { Name = StepNames.Rejects(name), Sql = steps.Rejects() },
+                new PlanStep { Name = StepNames.Metrics(name), Sql = steps.Metrics() },
+            ],
+            Outputs =
+            [
+                new PlanOutput
+                {
+                    View = StepNames.Clean(name),
+                    Path = WarehouseFolders.Data(name),
+                    PartitionBy = table.PartitionBy.Select(p => p.Name).ToList(),
+                    Format = ParquetFormat,
+                },
+                new PlanOutput { View = StepNames.Rejects(name), Path = WarehouseFolders.Quarantine(name), Format = ParquetFormat },
+                new PlanOutput { View = StepNames.Metrics(name), Path = WarehouseFolders.Metrics(name), Format = JsonFormat },
+            ],
+        };
+    }
+
+    /// <summary>
+    /// One step &lt;d&gt;_result: the user's SQL as written (comments kept, final ';' dropped), reading the cleaned
+    /// tables of depends_on, which the executor registers as views named by table. The SQL must run on every engine.
+    /// </summary>
+    public static TransformPlan CompileDerived(DerivedTableDefinition derived, string sqlText, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(derived);
+        ArgumentNullException.ThrowIfNull(sqlText);
+        ArgumentNullException.ThrowIfNull(dialect);
+        var sql = SingleStatement.Of(sqlText, derived.SqlFile);
+        return new TransformPlan
+        {
+            Table = derived.Name,
+            Kind = PlanKind.Derived,
+            Dialect = dialect.Name,
+            Inputs = derived.DependsOn.ToList(),
+            Steps = [new PlanStep { Name = StepNames.Result(derived.Name), Sql = sql }],
+            Outputs =
+            [
+                new PlanOutput
+                {
+                    View = StepNames.Result(derived.Name),
+                    Path = WarehouseFolders.Data(derived.Name),
+                    PartitionBy = derived.PartitionBy.ToList(),
+                    Format = ParquetFormat,
+                },
+            ],
+        };
+    }
+}

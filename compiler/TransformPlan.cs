@@ -1,0 +1,32 @@
+using System.Text.Json;
+using DataPipeline.Compiler.Internal;
+
+namespace DataPipeline.Compiler;
+
+/// <summary>
+/// What one job does, as SQL in one dialect: read the source (or the input tables), run the steps in order, write
+/// the outputs. The Glue runner (etl/glue_runner.py) and the local DuckDB engine execute it; each step is a SELECT
+/// registered as a view (or a cached table when <see cref="PlanStep.Materialize"/>) under its name.
+/// </summary>
+public sealed record TransformPlan
+{
+    /// <summary>The table the plan produces.</summary>
+    public required string Table { get; init; }
+    /// <summary><see cref="PlanKind.Table"/> (cleaned from staging) or <see cref="PlanKind.Derived"/> (SQL over cleaned tables).</summary>
+    public required string Kind { get; init; }
+    /// <summary>The dialect the SQL is written in ("spark" or "duckdb"); runners refuse a plan for another engine.</summary>
+    public required string Dialect { get; init; }
+    /// <summary>How to read staging, registered as the view raw_&lt;table&gt;. Null for derived tables.</summary>
+    public SourcePlan? Source { get; init; }
+    /// <summary>Derived tables only: the cleaned tables read, each registered as a view named by the table.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+    public required IReadOnlyList<PlanStep> Steps { get; init; }
+    public required IReadOnlyList<PlanOutput> Outputs { get; init; }
+
+    /// <summary>Compact JSON with snake_case names, as passed to the Glue job in its 'plan' argument.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, PlanJson.Options);
+
+    public static TransformPlan FromJson(string json) =>
+        JsonSerializer.Deserialize<TransformPlan>(json, PlanJson.Options)
+        ?? throw new ArgumentException("The plan JSON is 'null'; pass the JSON of a compiled plan.", nameof(json));
+}

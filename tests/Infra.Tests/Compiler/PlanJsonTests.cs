@@ -1,0 +1,70 @@
+using System.Text.Json;
+using DataPipeline.Compiler;
+using DataPipeline.Tests.Compiler.Kit;
+
+namespace DataPipeline.Tests.Compiler;
+
+/// <summary>The JSON the Glue job receives in its 'plan' argument.</summary>
+public class PlanJsonTests
+{
+    private static JsonElement Json(TransformPlan plan) => JsonDocument.Parse(plan.ToJson()).RootElement;
+
+    private static TransformPlan Albums => TransformCompiler.Compile(Spotify.Table("albums"), SqlDialect.Spark);
+
+    [Fact]
+    public void Plan_json_uses_snake_case_names()
+    {
+        var json = Json(Albums);
+        Assert.Equal(["table", "kind", "dialect", "source", "inputs", "steps", "outputs"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("albums_clean", json.GetProperty("outputs")[0].GetProperty("view").GetString());
+        Assert.Equal("release_year", json.GetProperty("outputs")[0].GetProperty("partition_by")[0].GetString());
+    }
+
+    [Fact]
+    public void Plan_json_is_compact() => Assert.DoesNotContain("\n  ", Albums.ToJson());
+
+    [Fact]
+    public void Plan_json_marks_only_the_checked_step_materialized() =>
+        Assert.Equal([true, false, false, false], Json(Albums).GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("materialize").GetBoolean()));
+
+    [Fact]
+    public void Plan_json_describes_the_csv_source()
+    {
+        var source = Json(Albums).GetProperty("source");
+        Assert.Equal(("csv", true, ",", "\"", 26), (source.GetProperty("format").GetString(), source.GetProperty("header").GetBoolean(),
+            source.GetProperty("delimiter").GetString(), source.GetProperty("quote").GetString(), source.GetProperty("columns").GetArrayLength()));
+    }
+
+    [Fact]
+    public void Plan_json_reads_back_into_the_same_plan()
+    {
+        var json = Albums.ToJson();
+        Assert.Equal(json, TransformPlan.FromJson(json).ToJson());
+    }
+
+    [Fact]
+    public void Table_plan_writes_clean_rows_rejects_and_metrics()
+    {
+        Assert.Equal(
+            ["albums_clean data-warehouse/albums/ parquet", "albums_rejects quarantine/albums/ parquet", "albums_metrics _metrics/albums/ json"],
+            Albums.Outputs.Select(o => $"{o.View} {o.Path} {o.Format}"));
+    }
+
+    [Fact]
+    public void Table_plan_steps_come_in_order() =>
+        Assert.Equal(["albums_checked", "albums_clean", "albums_rejects", "albums_metrics"], Albums.Steps.Select(s => s.Name));
+
+    [Fact]
+    public void Jsonl_source_is_written_jsonl()
+    {
+        var table = Spotify.Table("tracks") with { Source = new() { Kind = DataPipeline.Config.Model.SourceKind.JsonLines } };
+        Assert.Equal("jsonl", TransformCompiler.Compile(table, SqlDialect.Spark).Source?.Format);
+    }
+
+    [Fact]
+    public void Derived_plan_json_has_no_source()
+    {
+        var plan = TransformCompiler.CompileDerived(Spotify.Derived("artist_summary"), "SELECT 1", SqlDialect.Spark);
+        Assert.False(Json(plan).TryGetProperty("source", out _));
+    }
+}
