@@ -37,6 +37,7 @@ public sealed class DatasetStack : Stack
             Retention = plan.Environment.Retention,
             KeyAlias = names.KeyAlias,
             DestroyOnRemoval = plan.DestroyOnRemoval,
+            StagingEventsToEventBridge = plan.Etl.EventDriven,
         });
         if (plan.DestroyOnRemoval)
         {
@@ -76,11 +77,15 @@ public sealed class DatasetStack : Stack
                     .ToList())).ToList(),
         });
 
+        Etl = new DatasetEtl(this, "Etl", plan, DataLake, Catalog);
+
         Output("StagingBucketName", names.StagingBucket, "Upload raw files to staging/<table>/ in this bucket.");
         Output("WarehouseBucketName", names.WarehouseBucket, "Clean Parquet under data-warehouse/<table>/, rejected rows under quarantine/<table>/.");
         Output("DatabaseName", names.Database, "Glue Data Catalog database with the tbl_<table> tables.");
         Output("WorkgroupName", names.Workgroup, "Athena workgroup with the saved queries.");
         Output("CrawlerName", names.Crawler, "Glue crawler that catalogs the warehouse.");
+        Output("WorkflowName", names.Workflow, "Glue workflow that runs the jobs, then the crawler.");
+        Output("AlertsTopicArn", Etl.Alerts.Topic.TopicArn, "SNS topic for failed runs and stale data.");
 
         Amazon.CDK.Tags.Of(this).Add("pipeline:project", plan.Pipeline.Project);
         Amazon.CDK.Tags.Of(this).Add("pipeline:environment", plan.Environment.Name);
@@ -95,6 +100,7 @@ public sealed class DatasetStack : Stack
     public DataLake DataLake { get; }
     public Catalog Catalog { get; }
     public AnalyticsWorkspace Analytics { get; }
+    public DatasetEtl Etl { get; }
 
     private void Output(string id, string value, string description) =>
         _ = new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description });

@@ -63,6 +63,14 @@ public sealed class DataLake : Construct
                 NoncurrentVersionExpiration = Duration.Days(retention.NoncurrentVersionExpirationDays),
             },
         ]);
+        if (props.StagingEventsToEventBridge)
+        {
+            // Set on the bucket itself: CDK's EventBridgeEnabled adds a custom-resource Lambda with a managed policy.
+            ((CfnBucket)StagingBucket.Node.DefaultChild!).NotificationConfiguration = new CfnBucket.NotificationConfigurationProperty
+            {
+                EventBridgeConfiguration = new CfnBucket.EventBridgeConfigurationProperty { EventBridgeEnabled = true },
+            };
+        }
         WarehouseBucket = DataBucket("WarehouseBucket", props.WarehouseBucketName, "warehouse/", props, versioned: false,
         [
             new LifecycleRule { Id = "AbortIncompleteUploads", AbortIncompleteMultipartUploadAfter = Duration.Days(Config.Defaults.AbortIncompleteUploadDays) },

@@ -17,6 +17,8 @@ public sealed record DataLakeProps
     public IKey? EncryptionKey { get; init; }
     /// <summary>Alias of the key created when <see cref="EncryptionKey"/> is null. Null: no alias.</summary>
     public string? KeyAlias { get; init; }
+    /// <summary>Send the staging bucket's object events to EventBridge, so uploads can start the ETL. Default false.</summary>
+    public bool StagingEventsToEventBridge { get; init; }
     /// <summary>Empty and delete the buckets and key with the stack. Default false: they are retained.</summary>
     public bool DestroyOnRemoval { get; init; }
 }

@@ -139,7 +139,7 @@ internal sealed class EnvironmentFileReader
         var settings = new AlertSettings
         {
             Emails = emails,
-            FreshnessHours = section.Int("freshness_hours", 1, 24 * 31, " hours") ?? Defaults.FreshnessHours,
+            FreshnessHours = section.Int("freshness_hours", 1, 168, " hours (CloudWatch alarms look back at most 7 days)") ?? Defaults.FreshnessHours,
         };
         section.Done();
         return settings;

@@ -1,0 +1,22 @@
+using Amazon.CDK.AWS.S3;
+using DataPipeline.Config.Model;
+
+namespace DataPipeline.Components.EtlWorkflow;
+
+/// <summary>Properties of <see cref="EtlWorkflow"/>.</summary>
+public sealed record EtlWorkflowProps
+{
+    public required string WorkflowName { get; init; }
+    /// <summary>Jobs of the cleaned tables; they start together.</summary>
+    public required IReadOnlyList<string> TableJobs { get; init; }
+    /// <summary>Jobs of the derived tables; they start when every table job succeeded. Empty: none.</summary>
+    public IReadOnlyList<string> DerivedJobs { get; init; } = [];
+    /// <summary>The crawler started when every job succeeded.</summary>
+    public required string CrawlerName { get; init; }
+    /// <summary>When the workflow starts. On demand: only by hand (or by events, with <see cref="StartOnStagingUploads"/>).</summary>
+    public required Schedule Schedule { get; init; }
+    /// <summary>Files landing under staging/ in this bucket start the workflow. Null: they do not.</summary>
+    public IBucket? StartOnStagingUploads { get; init; }
+    /// <summary>With <see cref="StartOnStagingUploads"/>: how long to gather landed files into one run.</summary>
+    public int BatchWindowMinutes { get; init; } = Config.Defaults.BatchWindowMinutes;
+}

@@ -1,0 +1,21 @@
+using Amazon.CDK.AWS.KMS;
+
+namespace DataPipeline.Components.PipelineAlerts;
+
+/// <summary>Properties of <see cref="PipelineAlerts"/>.</summary>
+public sealed record PipelineAlertsProps
+{
+    public required string TopicName { get; init; }
+    /// <summary>Encrypts the topic; EventBridge and CloudWatch are allowed to use it for publishing.</summary>
+    public required IKey EncryptionKey { get; init; }
+    /// <summary>Jobs whose FAILED, TIMEOUT, STOPPED or ERROR runs are reported.</summary>
+    public required IReadOnlyList<string> Jobs { get; init; }
+    /// <summary>Crawlers whose failed runs are reported.</summary>
+    public required IReadOnlyList<string> Crawlers { get; init; }
+    /// <summary>Jobs whose success means a run of the dataset succeeded (the last stage of the workflow).</summary>
+    public required IReadOnlyList<string> FinalJobs { get; init; }
+    /// <summary>The freshness alarm fires when none of <see cref="FinalJobs"/> succeeded for this many hours (1 to 168).</summary>
+    public required int FreshnessHours { get; init; }
+    /// <summary>Addresses subscribed to the topic. Empty: no subscriptions.</summary>
+    public IReadOnlyList<string> Emails { get; init; } = [];
+}

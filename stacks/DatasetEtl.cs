@@ -1,0 +1,100 @@
+using Amazon.CDK.AWS.S3.Assets;
+using Constructs;
+using DataPipeline.Compiler;
+using DataPipeline.Components.EtlJob;
+using DataPipeline.Components.EtlWorkflow;
+using DataPipeline.Components.PipelineAlerts;
+using DataPipeline.Components.Shared;
+using DataPipeline.Config.Model;
+using Lake = DataPipeline.Components.DataLake.DataLake;
+using CatalogConstruct = DataPipeline.Components.Catalog.Catalog;
+
+namespace DataPipeline.Stacks;
+
+/// <summary>
+/// The ETL of one dataset: a Glue job per cleaned and per derived table, running the plans compiled from
+/// pipeline.yaml, chained by a workflow and watched by alerts.
+/// </summary>
+public sealed class DatasetEtl : Construct
+{
+    public const string RunnerScript = "etl/glue_runner.py";
+
+    private readonly Dictionary<string, Asset> _scripts = new(StringComparer.Ordinal);
+
+    public DatasetEtl(Construct scope, string id, DatasetPlan plan, Lake lake, CatalogConstruct catalog)
+        : base(scope, id)
+    {
+        var names = plan.Names;
+        var root = plan.Pipeline.RootDirectory;
+        TableJobs = plan.Dataset.Tables.Select(table => Job(plan, lake, catalog, table.Name,
+            TransformCompiler.Compile(table, SqlDialect.Spark), table.Script ?? RunnerScript, readsStaging: true, [])).ToList();
+        DerivedJobs = plan.Dataset.Derived.Select(derived => Job(plan, lake, catalog, derived.Name,
+            TransformCompiler.CompileDerived(derived, File.ReadAllText(Path.Combine(root, derived.SqlFile)), SqlDialect.Spark),
+            RunnerScript, readsStaging: false, derived.DependsOn)).ToList();
+
+        Workflow = new EtlWorkflow(this, "Workflow", new EtlWorkflowProps
+        {
+            WorkflowName = names.Workflow,
+            TableJobs = TableJobs.Select(j => j.JobName).ToList(),
+            DerivedJobs = DerivedJobs.Select(j => j.JobName).ToList(),
+            CrawlerName = names.Crawler,
+            Schedule = plan.Etl.Schedule,
+            StartOnStagingUploads = plan.Etl.EventDriven ? lake.StagingBucket : null,
+            BatchWindowMinutes = plan.Etl.BatchWindowMinutes,
+        });
+        foreach (var job in TableJobs.Concat(DerivedJobs))
+        {
+            Workflow.Node.AddDependency(job);
+        }
+        Workflow.Node.AddDependency(catalog.Crawler);
+
+        Alerts = new PipelineAlerts(this, "Alerts", new PipelineAlertsProps
+        {
+            TopicName = names.AlertsTopic,
+            EncryptionKey = lake.Key,
+            Jobs = TableJobs.Concat(DerivedJobs).Select(j => j.JobName).ToList(),
+            Crawlers = [names.Crawler],
+            FinalJobs = Workflow.FinalJobs,
+            FreshnessHours = plan.Environment.Alerts.FreshnessHours,
+            Emails = plan.Environment.Alerts.Emails,
+        });
+    }
+
+    public IReadOnlyList<EtlJob> TableJobs { get; }
+    public IReadOnlyList<EtlJob> DerivedJobs { get; }
+    public EtlWorkflow Workflow { get; }
+    public PipelineAlerts Alerts { get; }
+
+    private EtlJob Job(DatasetPlan plan, Lake lake, CatalogConstruct catalog, string table, TransformPlan compiled, string script, bool readsStaging, IReadOnlyList<string> reads) =>
+        new(this, ConstructIds.Pascal("Job", table), new EtlJobProps
+        {
+            JobName = plan.Names.Job(table),
+            Table = table,
+            PlanJson = compiled.ToJson(),
+            Script = Script(plan.Pipeline.RootDirectory, script),
+            StagingBucket = lake.StagingBucket,
+            WarehouseBucket = lake.WarehouseBucket,
+            EncryptionKey = lake.Key,
+            SecurityConfigurationName = catalog.SecurityConfigurationName,
+            Settings = plan.Etl.For(table),
+            LogRetentionDays = plan.Environment.Retention.LogRetentionDays,
+            RoleName = plan.Names.JobRole(table),
+            LogGroupName = plan.Names.JobLogGroup(table),
+            ReadsStaging = readsStaging,
+            ReadsTables = reads,
+        });
+
+    /// <summary>One asset per distinct script, shared by the jobs that run it.</summary>
+    private Asset Script(string root, string relativePath)
+    {
+        if (!_scripts.TryGetValue(relativePath, out var asset))
+        {
+            asset = new Asset(this, ConstructIds.Pascal("Script", Path.GetFileNameWithoutExtension(relativePath)), new AssetProps
+            {
+                Path = Path.Combine(root, relativePath),
+            });
+            _scripts[relativePath] = asset;
+        }
+        return asset;
+    }
+}
