@@ -20,12 +20,12 @@ public sealed class EtlJob : Construct
     {
         var settings = props.Settings;
         JobName = props.JobName;
-        LogGroup = new LogGroup(this, "LogGroup", new LogGroupProps
+        // L1 on purpose: the L2's RetentionDays enum cannot be built from a number of days read from YAML.
+        LogGroup = new CfnLogGroup(this, "LogGroup", new CfnLogGroupProps
         {
             LogGroupName = props.LogGroupName,
-            Retention = (RetentionDays)props.LogRetentionDays,
-            EncryptionKey = props.EncryptionKey,
-            RemovalPolicy = RemovalPolicy.DESTROY,
+            RetentionInDays = props.LogRetentionDays,
+            KmsKeyId = props.EncryptionKey.KeyArn,
         });
         Role = props.Role ?? new Role(this, "Role", new RoleProps
         {
@@ -77,7 +77,7 @@ public sealed class EtlJob : Construct
     public string JobName { get; }
     public CfnJob Job { get; }
     public IRole Role { get; }
-    public LogGroup LogGroup { get; }
+    public CfnLogGroup LogGroup { get; }
 
     /// <summary>The log groups Glue writes a job's error and output logs to when its security configuration encrypts logs.</summary>
     public static string EncryptedLogGroupPrefix(string roleName, string securityConfiguration) => $"/aws-glue/jobs-{roleName}-{securityConfiguration}";
