@@ -1,0 +1,91 @@
+namespace DataPipeline.Tests.Config;
+
+/// <summary>The etl section of the environment files, validated as AWS Glue would.</summary>
+public sealed class EtlConfigTests : IDisposable
+{
+    private readonly ConfigFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private void WithDevEtl(string etl) =>
+        _files.Change("pipeline.dev.yaml", "datasets:\n  sales: {}", "etl:\n" + etl + "datasets:\n  sales: {}");
+
+    private void AssertSingleError(string expected) => Assert.Equal([expected], _files.Errors());
+
+    [Fact]
+    public void Worker_type_glue_does_not_offer_is_rejected()
+    {
+        WithDevEtl("  worker_type: G.3X\n");
+        AssertSingleError("pipeline.dev.yaml line 7: 'etl.worker_type' is 'G.3X'; use one of G.1X, G.2X, G.4X, G.8X, G.12X, G.16X, R.1X, R.2X, R.4X, R.8X.");
+    }
+
+    [Fact]
+    public void Streaming_worker_type_is_rejected_for_batch_jobs()
+    {
+        WithDevEtl("  worker_type: G.025X\n");
+        AssertSingleError("pipeline.dev.yaml line 7: 'etl.worker_type' is G.025X, which Glue offers only for streaming jobs; use G.1X or larger.");
+    }
+
+    [Fact]
+    public void Large_worker_type_on_glue_4_is_rejected()
+    {
+        WithDevEtl("  glue_version: \"4.0\"\n  worker_type: G.12X\n");
+        AssertSingleError("pipeline.dev.yaml line 8: 'etl.worker_type' is G.12X, which needs glue_version \"5.0\"; raise the version or pick G.1X to G.8X.");
+    }
+
+    [Fact]
+    public void Unknown_glue_version_is_rejected()
+    {
+        WithDevEtl("  glue_version: \"3.0\"\n");
+        AssertSingleError("pipeline.dev.yaml line 7: 'etl.glue_version' is '3.0'; use \"4.0\" or \"5.0\" (quoted).");
+    }
+
+    [Fact]
+    public void Fewer_than_two_workers_is_rejected()
+    {
+        WithDevEtl("  workers: 1\n");
+        AssertSingleError("pipeline.dev.yaml line 7: 'etl.workers' is 1; Glue Spark jobs need at least 2 workers.");
+    }
+
+    [Fact]
+    public void Timeout_beyond_glues_limit_is_rejected()
+    {
+        WithDevEtl("  timeout_minutes: 10080\n");
+        AssertSingleError("pipeline.dev.yaml line 7: 'etl.timeout_minutes' must be between 1 and 10079 minutes, not 10080; pick a value in that range.");
+    }
+
+    [Fact]
+    public void Flex_execution_in_production_is_rejected()
+    {
+        _files.Change("pipeline.prod.yaml", "datasets:\n  sales: {}", "etl:\n  flex: true\ndatasets:\n  sales: {}");
+        AssertSingleError("pipeline.prod.yaml line 5: 'etl.flex' is true in a production environment; Flex runs may start late, so turn it off.");
+    }
+
+    [Fact]
+    public void Flex_execution_in_dev_is_accepted()
+    {
+        WithDevEtl("  flex: true\n");
+        Assert.Empty(_files.Errors());
+    }
+
+    [Fact]
+    public void Table_override_for_a_table_the_dataset_does_not_have_is_rejected()
+    {
+        _files.Change("pipeline.dev.yaml", "  sales: {}", "  sales:\n    etl:\n      tables:\n        oders: { workers: 4 }");
+        AssertSingleError("pipeline.dev.yaml line 9: 'datasets.sales.etl.tables' names 'oders', which is not a table of dataset 'sales'; fix the name or remove it.");
+    }
+
+    [Fact]
+    public void Table_override_is_validated_with_the_table_named()
+    {
+        _files.Change("pipeline.dev.yaml", "  sales: {}", "  sales:\n    etl:\n      tables:\n        orders: { workers: 1 }");
+        AssertSingleError("pipeline.dev.yaml line 9: 'datasets.sales.etl.workers' is 1 (job of table 'orders'); Glue Spark jobs need at least 2 workers.");
+    }
+
+    [Fact]
+    public void Freshness_window_beyond_seven_days_is_rejected()
+    {
+        _files.Change("pipeline.dev.yaml", "datasets:\n  sales: {}", "alerts:\n  freshness_hours: 200\ndatasets:\n  sales: {}");
+        AssertSingleError("pipeline.dev.yaml line 7: 'alerts.freshness_hours' must be between 1 and 168 hours (CloudWatch alarms look back at most 7 days), not 200; pick a value in that range.");
+    }
+}
