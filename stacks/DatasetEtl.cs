@@ -17,7 +17,8 @@ namespace DataPipeline.Stacks;
 /// </summary>
 public sealed class DatasetEtl : Construct
 {
-    public const string RunnerScript = "etl/glue_runner.py";
+    /// <summary>The generic Glue runner, copied beside the app at build time from etl/glue_runner.py.</summary>
+    public static string RunnerScript { get; } = Path.Combine(AppContext.BaseDirectory, "etl", "glue_runner.py");
 
     private readonly Dictionary<string, Asset> _scripts = new(StringComparer.Ordinal);
 
@@ -84,16 +85,16 @@ public sealed class DatasetEtl : Construct
             ReadsTables = reads,
         });
 
-    /// <summary>One asset per distinct script, shared by the jobs that run it.</summary>
-    private Asset Script(string root, string relativePath)
+    /// <summary>One asset per distinct script, shared by the jobs that run it. Relative paths are the user's, under the config folder.</summary>
+    private Asset Script(string root, string path)
     {
-        if (!_scripts.TryGetValue(relativePath, out var asset))
+        if (!_scripts.TryGetValue(path, out var asset))
         {
-            asset = new Asset(this, ConstructIds.Pascal("Script", Path.GetFileNameWithoutExtension(relativePath)), new AssetProps
+            asset = new Asset(this, ConstructIds.Pascal("Script", Path.GetFileNameWithoutExtension(path)), new AssetProps
             {
-                Path = Path.Combine(root, relativePath),
+                Path = Path.Combine(root, path),
             });
-            _scripts[relativePath] = asset;
+            _scripts[path] = asset;
         }
         return asset;
     }
