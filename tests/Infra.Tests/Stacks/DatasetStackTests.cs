@@ -1,3 +1,4 @@
+using DataPipeline.Compiler;
 using DataPipeline.Tests.Kit;
 using Newtonsoft.Json.Linq;
 
@@ -150,5 +151,80 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
             Assert.InRange(((JObject)template.Json["Resources"]!).Count, 1, 199);
             Assert.InRange(template.Json.ToString(Newtonsoft.Json.Formatting.None).Length, 1, 400_000);
         }
+    }
+
+    [Fact]
+    public void Every_cleaned_and_derived_table_gets_a_glue_job_carrying_its_compiled_spark_plan()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var jobs = template.OfType("AWS::Glue::Job").ToDictionary(j => (string)j.Resource.SelectToken("Properties.Name")!, j => j.Resource);
+            var dataset = stack.Plan.Dataset;
+            Assert.Equal(dataset.Tables.Count + dataset.Derived.Count, jobs.Count);
+            foreach (var table in dataset.Tables)
+            {
+                var plan = (string)jobs[stack.Plan.Names.Job(table.Name)].SelectToken("Properties.DefaultArguments['--plan']")!;
+                Assert.Equal(TransformCompiler.Compile(table, SqlDialect.Spark).ToJson(), plan);
+            }
+            foreach (var derived in dataset.Derived)
+            {
+                var plan = TransformPlan.FromJson((string)jobs[stack.Plan.Names.Job(derived.Name)].SelectToken("Properties.DefaultArguments['--plan']")!);
+                Assert.Equal(derived.DependsOn, plan.Inputs);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_job_and_the_crawler_name_the_datasets_security_configuration()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var expected = stack.Plan.Names.SecurityConfiguration;
+            Assert.All(template.OfType("AWS::Glue::Job"), j => Assert.Equal(expected, (string?)j.Resource.SelectToken("Properties.SecurityConfiguration")));
+            Assert.Equal(expected, (string?)template.Single("AWS::Glue::Crawler").SelectToken("Properties.CrawlerSecurityConfiguration"));
+        }
+    }
+
+    [Fact]
+    public void Every_job_sets_timeout_retries_version_worker_type_and_continuous_logging()
+    {
+        foreach (var (_, template) in fixture.Stacks)
+        {
+            Assert.All(template.OfType("AWS::Glue::Job"), j =>
+            {
+                var properties = j.Resource["Properties"]!;
+                Assert.NotNull(properties["Timeout"]);
+                Assert.NotNull(properties["MaxRetries"]);
+                Assert.NotNull(properties["GlueVersion"]);
+                Assert.NotNull(properties["WorkerType"]);
+                Assert.Equal("true", (string?)properties.SelectToken("DefaultArguments['--enable-continuous-cloudwatch-log']"));
+            });
+        }
+    }
+
+    [Fact]
+    public void Prod_uploads_start_the_workflow_and_dev_runs_it_on_demand_as_their_yaml_says()
+    {
+        var prod = fixture.In("prod").Single().Template;
+        Assert.Equal("EVENT", (string?)prod.OfType("AWS::Glue::Trigger").Single(t => ((string)t.Resource.SelectToken("Properties.Name")!).EndsWith("-start", StringComparison.Ordinal)).Resource.SelectToken("Properties.Type"));
+        Assert.True((bool)prod.OfType("AWS::S3::Bucket").Single(b => ((string)b.Resource.SelectToken("Properties.BucketName")!).Contains("-staging-", StringComparison.Ordinal)).Resource.SelectToken("Properties.NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled")!);
+        var dev = fixture.In("dev").Single().Template;
+        Assert.Equal("ON_DEMAND", (string?)dev.OfType("AWS::Glue::Trigger").Single(t => ((string)t.Resource.SelectToken("Properties.Name")!).EndsWith("-start", StringComparison.Ordinal)).Resource.SelectToken("Properties.Type"));
+    }
+
+    [Fact]
+    public void Dev_jobs_use_flex_and_prod_jobs_do_not()
+    {
+        Assert.All(fixture.In("dev").Single().Template.OfType("AWS::Glue::Job"), j => Assert.Equal("FLEX", (string?)j.Resource.SelectToken("Properties.ExecutionClass")));
+        Assert.All(fixture.In("prod").Single().Template.OfType("AWS::Glue::Job"), j => Assert.Equal("STANDARD", (string?)j.Resource.SelectToken("Properties.ExecutionClass")));
+    }
+
+    [Fact]
+    public void Prod_albums_job_gets_the_workers_its_table_override_asks_for()
+    {
+        var prod = fixture.In("prod").Single();
+        var jobs = prod.Template.OfType("AWS::Glue::Job").ToDictionary(j => (string)j.Resource.SelectToken("Properties.Name")!, j => (int)j.Resource.SelectToken("Properties.NumberOfWorkers")!);
+        Assert.Equal(6, jobs[prod.Stack.Plan.Names.Job("albums")]);
+        Assert.Equal(4, jobs[prod.Stack.Plan.Names.Job("tracks")]);
     }
 }
