@@ -17,16 +17,26 @@ internal static class SynthCommand
             Description = "Folder holding pipeline.yaml and the environment files.",
             DefaultValueFactory = _ => System.Environment.GetEnvironmentVariable("PIPELINE_CONFIG_DIR") ?? Directory.GetCurrentDirectory(),
         };
+        var environmentOption = new Option<string?>("--env")
+        {
+            Description = "Environment to synthesize. Default: the cdk context value 'env' (-c env=prod), else dev.",
+        };
+        var outDirectory = new Option<string?>("--out")
+        {
+            Description = "Folder for the templates. Default: the one the cdk CLI chose (CDK_OUTDIR).",
+        };
         var command = new Command("synth", "Synthesize the CloudFormation templates of one environment (run by 'npx cdk synth -c env=dev').");
         command.Options.Add(configDirectory);
-        command.SetAction(parse => Synthesize(parse.GetValue(configDirectory)!));
+        command.Options.Add(environmentOption);
+        command.Options.Add(outDirectory);
+        command.SetAction(parse => Synthesize(parse.GetValue(configDirectory)!, parse.GetValue(environmentOption), parse.GetValue(outDirectory)));
         return command;
     }
 
-    private static int Synthesize(string configDirectory)
+    private static int Synthesize(string configDirectory, string? environmentName, string? outDirectory)
     {
-        var app = new Amazon.CDK.App();
-        var environment = app.Node.TryGetContext("env") as string ?? "dev";
+        var app = new Amazon.CDK.App(outDirectory is null ? null : new Amazon.CDK.AppProps { Outdir = outDirectory });
+        var environment = environmentName ?? app.Node.TryGetContext("env") as string ?? "dev";
         LoadedConfig config;
         try
         {

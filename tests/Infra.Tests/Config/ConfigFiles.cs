@@ -48,7 +48,10 @@ public sealed class ConfigFiles : IDisposable
 
         """;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("pipeline-config-").FullName;
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("pipeline-config-").FullName;
+
+    /// <summary>The folder the files are written to by <see cref="Load"/>.</summary>
+    public string Directory => _directory;
 
     public Dictionary<string, string> Files { get; } = new()
     {
@@ -67,13 +70,18 @@ public sealed class ConfigFiles : IDisposable
 
     public LoadedConfig Load()
     {
+        Write();
+        return ConfigLoader.Load(_directory);
+    }
+
+    public void Write()
+    {
         foreach (var (name, text) in Files)
         {
             var path = Path.Combine(_directory, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, text);
         }
-        return ConfigLoader.Load(_directory);
     }
 
     /// <summary>Every error of the configuration, as the user would read them.</summary>
@@ -90,5 +98,5 @@ public sealed class ConfigFiles : IDisposable
         }
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(_directory, recursive: true);
 }
