@@ -94,8 +94,7 @@ public sealed class Catalog : Construct
         var logGroup = CrawlerLogGroup(props.CrawlerRoleName, props.SecurityConfigurationName);
         return PolicyJson.Document(
             PolicyJson.Allow(["s3:GetObject"], prefixes.Select(p => Arns.ObjectsUnder(warehouse, p)).ToArray()),
-            PolicyJson.Allow(["s3:ListBucket"], [warehouse.BucketArn],
-                new Dictionary<string, object> { ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = prefixes.SelectMany(p => new[] { p, p + "*" }).ToArray() } }),
+            PolicyJson.Allow(["s3:ListBucket"], [warehouse.BucketArn], PolicyJson.PrefixCondition(prefixes)),
             PolicyJson.Allow(["glue:GetDatabase"], [Arns.GlueCatalog(stack), Arns.GlueDatabase(stack, props.DatabaseName)]),
             PolicyJson.Allow(
                 ["glue:GetTable", "glue:GetTables", "glue:CreateTable", "glue:UpdateTable", "glue:GetPartition", "glue:GetPartitions",

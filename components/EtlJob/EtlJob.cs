@@ -97,7 +97,7 @@ public sealed class EtlJob : Construct
         var statements = new List<Dictionary<string, object>>
         {
             PolicyJson.Allow(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], writes.Select(p => Arns.ObjectsUnder(warehouse, p)).ToArray()),
-            PolicyJson.Allow(["s3:ListBucket"], [warehouse.BucketArn], PrefixCondition(writes.Concat(reads))),
+            PolicyJson.Allow(["s3:ListBucket"], [warehouse.BucketArn], PolicyJson.PrefixCondition(writes.Concat(reads))),
             PolicyJson.Allow(["s3:GetObject"], [$"{props.Script.Bucket.BucketArn}/{props.Script.S3ObjectKey}"]),
             PolicyJson.Allow(["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], [props.EncryptionKey.KeyArn]),
             PolicyJson.Allow(["logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
@@ -116,13 +116,8 @@ public sealed class EtlJob : Construct
         {
             var staging = Lake.StagingPath(props.Table);
             statements.Add(PolicyJson.Allow(["s3:GetObject"], [Arns.ObjectsUnder(props.StagingBucket, staging)]));
-            statements.Add(PolicyJson.Allow(["s3:ListBucket"], [props.StagingBucket.BucketArn], PrefixCondition([staging])));
+            statements.Add(PolicyJson.Allow(["s3:ListBucket"], [props.StagingBucket.BucketArn], PolicyJson.PrefixCondition([staging])));
         }
         return PolicyJson.Document([.. statements]);
     }
-
-    private static Dictionary<string, object> PrefixCondition(IEnumerable<string> prefixes) => new()
-    {
-        ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = prefixes.SelectMany(p => new[] { p, p + "*" }).ToArray() },
-    };
 }

@@ -23,6 +23,12 @@ internal static class PolicyJson
         return statement;
     }
 
+    /// <summary>Limits s3:ListBucket to these prefixes (each folder and what is below it).</summary>
+    public static Dictionary<string, object> PrefixCondition(IEnumerable<string> prefixes) => new()
+    {
+        ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = prefixes.SelectMany(p => new[] { p, p + "*" }).ToArray() },
+    };
+
     public static PolicyDocument Document(params Dictionary<string, object>[] statements) =>
         PolicyDocument.FromJson(new Dictionary<string, object>
         {
