@@ -178,6 +178,7 @@ public sealed class DataLakeTests(DataLakeFixture fixture) : IClassFixture<DataL
             Assert.Equal("Retain", (string?)resource["UpdateReplacePolicy"]);
         }
         _template.Template.ResourceCountIs("Custom::S3AutoDeleteObjects", 0);
+        _template.Template.HasResource("AWS::KMS::Key", Match.ObjectLike(new Dictionary<string, object> { ["DeletionPolicy"] = "Retain", ["UpdateReplacePolicy"] = "Retain" }));
     }
 
     [Fact]
