@@ -55,6 +55,7 @@ public sealed class DatasetStack : Stack
             EncryptionKey = DataLake.Key,
             Schedule = plan.Crawler.Schedule,
             Description = plan.Dataset.Description,
+            LogRetentionDays = plan.Environment.Retention.LogRetentionDays,
         });
 
         Analytics = new AnalyticsWorkspace(this, "Analytics", new AnalyticsWorkspaceProps

@@ -73,6 +73,14 @@ public sealed class Catalog : Construct
             // Level 3 = s3://bucket/data-warehouse/<table>/: one catalog table per warehouse table, partitions below it.
             Configuration = """{"Version":1.0,"Grouping":{"TableLevelConfiguration":3},"CrawlerOutput":{"Partitions":{"AddOrUpdateBehavior":"InheritFromTable"}}}""",
         });
+        // Created here, not by Glue, so it has a retention and is encrypted with the dataset key.
+        CrawlerLogs = new Amazon.CDK.AWS.Logs.CfnLogGroup(this, "CrawlerLogGroup", new Amazon.CDK.AWS.Logs.CfnLogGroupProps
+        {
+            LogGroupName = CrawlerLogGroup(props.CrawlerRoleName, props.SecurityConfigurationName),
+            RetentionInDays = props.LogRetentionDays,
+            KmsKeyId = keyArn,
+        });
+        Crawler.AddDependency(CrawlerLogs);
         Crawler.AddDependency(Database);
         Crawler.AddDependency(SecurityConfiguration);
     }
@@ -83,6 +91,7 @@ public sealed class Catalog : Construct
     public CfnSecurityConfiguration SecurityConfiguration { get; }
     public CfnCrawler Crawler { get; }
     public IRole CrawlerRole { get; }
+    public Amazon.CDK.AWS.Logs.CfnLogGroup CrawlerLogs { get; }
 
     /// <summary>The log groups Glue writes to when a security configuration encrypts logs.</summary>
     public static string CrawlerLogGroup(string roleName, string securityConfiguration) => $"/aws-glue/crawlers-role/{roleName}-{securityConfiguration}";

@@ -103,6 +103,15 @@ public sealed class CatalogTests(CatalogFixture fixture) : IClassFixture<Catalog
     }
 
     [Fact]
+    public void Catalog_creates_the_crawlers_log_group_with_a_retention_and_the_key()
+    {
+        var logGroup = _template.Single("AWS::Logs::LogGroup");
+        Assert.Equal("/aws-glue/crawlers-role/p-dev-d-crawler-p-dev-d", (string?)logGroup.SelectToken("Properties.LogGroupName"));
+        Assert.Equal(30, (int)logGroup.SelectToken("Properties.RetentionInDays")!);
+        Assert.NotNull(logGroup.SelectToken("Properties.KmsKeyId['Fn::GetAtt']"));
+    }
+
+    [Fact]
     public void Catalog_role_reads_only_the_warehouse_table_prefixes()
     {
         var reads = ResourcesOf("s3:GetObject");

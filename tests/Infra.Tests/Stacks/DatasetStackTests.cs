@@ -144,6 +144,21 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Every_log_group_has_the_environments_retention_and_a_kms_key()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var logGroups = template.OfType("AWS::Logs::LogGroup");
+            Assert.Equal(stack.Plan.Dataset.Tables.Count + stack.Plan.Dataset.Derived.Count + 1, logGroups.Count);
+            Assert.All(logGroups, l =>
+            {
+                Assert.Equal(stack.Plan.Environment.Retention.LogRetentionDays, (int)l.Resource.SelectToken("Properties.RetentionInDays")!);
+                Assert.NotNull(l.Resource.SelectToken("Properties.KmsKeyId"));
+            });
+        }
+    }
+
+    [Fact]
     public void Every_stack_stays_well_inside_cloudformation_limits()
     {
         foreach (var (_, template) in fixture.Stacks)
