@@ -157,6 +157,13 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Table_script_that_does_not_exist_is_rejected()
+    {
+        _files.Change("pipeline.yaml", "key: [order_id]", "key: [order_id]\n        script: etl/sales/orders.py");
+        AssertSingleError("pipeline.yaml line 11: 'datasets[sales].tables[orders].script' points to etl/sales/orders.py, which does not exist; create the file or fix the path (relative to the folder of pipeline.yaml).");
+    }
+
+    [Fact]
     public void Retention_out_of_range_is_rejected()
     {
         _files.Change("pipeline.dev.yaml", "removal_policy: destroy\n", "removal_policy: destroy\nretention:\n  athena_results_days: 0\n");
