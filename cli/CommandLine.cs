@@ -9,6 +9,7 @@ public static class CommandLine
     {
         var root = new RootCommand("Data pipeline as code: synthesize the AWS stacks, or run the pipeline locally on DuckDB.");
         root.Subcommands.Add(SynthCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         if (args.Length == 0)
         {
             args = ["synth"];
