@@ -16,35 +16,44 @@ internal static class QueryChart
         var rows = result.Rows.Where(r => r[1] is not null).ToList();
         var labels = rows.Select(r => r[0] is null ? "(null)" : CsvText.Text(r[0])).ToArray();
         var values = rows.Select(r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture)).ToArray();
+        if (kind == ChartKind.Bar)
+        {
+            return HorizontalBars(result, labels, values);
+        }
         var plot = new Plot();
-        var numericX = rows.All(r => ChartChoice.IsNumber(r[0]));
-        if (kind == ChartKind.Line && numericX)
+        if (rows.All(r => ChartChoice.IsNumber(r[0])))
         {
             var xs = rows.Select(r => Convert.ToDouble(r[0], CultureInfo.InvariantCulture)).ToArray();
             plot.Add.Scatter(xs, values);
+            // Years are numbers too: no thousands separator in tick labels (1,975).
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                LabelFormatter = value => value.ToString("0.###", CultureInfo.InvariantCulture),
+            };
         }
         else
         {
             var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
-            if (kind == ChartKind.Line)
-            {
-                plot.Add.Scatter(positions, values);
-            }
-            else
-            {
-                plot.Add.Bars(positions, values);
-                plot.Axes.Margins(bottom: 0);
-            }
+            plot.Add.Scatter(positions, values);
             plot.Axes.Bottom.SetTicks(positions, labels);
-            if (labels.Length > 8 || labels.Any(l => l.Length > 8))
-            {
-                plot.Axes.Bottom.TickLabelStyle.Rotation = -40;
-                plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            }
         }
         plot.XLabel(result.Columns[0]);
         plot.YLabel(result.Columns[1]);
         return Inline(plot.GetSvgXml(Width, Height));
+    }
+
+    /// <summary>One bar per row, top to bottom in result order, so long labels stay readable.</summary>
+    private static string HorizontalBars(QueryRunResult result, string[] labels, double[] values)
+    {
+        var plot = new Plot();
+        var positions = Enumerable.Range(0, labels.Length).Select(i => (double)(labels.Length - 1 - i)).ToArray();
+        var bars = plot.Add.Bars(positions, values);
+        bars.Horizontal = true;
+        plot.Axes.Left.SetTicks(positions, labels);
+        plot.Axes.Margins(left: 0);
+        plot.XLabel(result.Columns[1]);
+        plot.YLabel(result.Columns[0]);
+        return Inline(plot.GetSvgXml(Width, Math.Max(220, 26 * labels.Length + 90)));
     }
 
     /// <summary>Bytes per table: staging next to Parquet, in MB.</summary>
@@ -62,12 +71,16 @@ internal static class QueryChart
         return Inline(plot.GetSvgXml(Width, 300));
     }
 
-    /// <summary>The svg element alone: no XML prolog, no namespace URLs (the HTML parser puts svg in its namespace).</summary>
+    /// <summary>
+    /// The svg element alone: no XML prolog, no namespace URLs (the HTML parser puts svg in its namespace), and a
+    /// generic font stack instead of the one font SkiaSharp found on this machine.
+    /// </summary>
     private static string Inline(string svg)
     {
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         return svg[start..]
             .Replace(" xmlns=\"http://www.w3.org/2000/svg\"", "", StringComparison.Ordinal)
-            .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", StringComparison.Ordinal);
+            .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", StringComparison.Ordinal)
+            .Replace("font-family=\"DejaVu Serif\"", "font-family=\"system-ui, 'DejaVu Sans', sans-serif\"", StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,7 @@ internal static class RunReport
         h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #d0d7de; }
         h3 { margin-bottom: .2rem; } .muted { color: #57606a; } code { background: #f3f4f6; padding: 0 .25rem; }
         table { border-collapse: collapse; margin: .6rem 0; } th, td { padding: .25rem .6rem; border-bottom: 1px solid #e5e7eb; }
-        th { text-align: left; background: #f6f8fa; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        th { text-align: left; background: #f6f8fa; } td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         section.query { margin-bottom: 1.6rem; } svg { max-width: 100%; height: auto; }
         details summary { cursor: pointer; color: #0969da; }
         """;
@@ -77,7 +77,7 @@ internal static class RunReport
 
     private static void Queries(StringBuilder html, DatasetRunResult run)
     {
-        html.Append("<h2>Saved queries</h2>\n");
+        html.Append("<h2 id=\"queries\">Saved queries</h2>\n");
         foreach (var q in run.Queries)
         {
             var kind = ChartChoice.For(q);
