@@ -24,6 +24,10 @@ internal static class ChartChoice
     public static bool IsNumber(object? value) =>
         value is byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal or System.Numerics.BigInteger;
 
+    /// <summary>A number as double; SUM over integers comes back from DuckDB as HUGEINT (BigInteger), which Convert refuses.</summary>
+    public static double ToDouble(object value) =>
+        value is System.Numerics.BigInteger big ? (double)big : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+
     private static bool SecondColumnIsNumeric(QueryRunResult result) =>
         result.Rows.All(r => r[1] is null || IsNumber(r[1])) && result.Rows.Any(r => r[1] is not null);
 }

@@ -15,7 +15,7 @@ internal static class QueryChart
     {
         var rows = result.Rows.Where(r => r[1] is not null).ToList();
         var labels = rows.Select(r => r[0] is null ? "(null)" : CsvText.Text(r[0])).ToArray();
-        var values = rows.Select(r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture)).ToArray();
+        var values = rows.Select(r => ChartChoice.ToDouble(r[1]!)).ToArray();
         if (kind == ChartKind.Bar)
         {
             return HorizontalBars(result, labels, values);
@@ -23,7 +23,7 @@ internal static class QueryChart
         var plot = new Plot();
         if (rows.All(r => ChartChoice.IsNumber(r[0])))
         {
-            var xs = rows.Select(r => Convert.ToDouble(r[0], CultureInfo.InvariantCulture)).ToArray();
+            var xs = rows.Select(r => ChartChoice.ToDouble(r[0]!)).ToArray();
             plot.Add.Scatter(xs, values);
             // Years are numbers too: no thousands separator in tick labels (1,975).
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
