@@ -2,7 +2,8 @@
 """Local engine benchmark: 'run' on a generated spotify sample against the same cleaning written by hand in SQL.
 
 Generates ROWS tracks with the 'sample' command (albums and features get as many rows, artists about an eighth),
-runs 'run' on them, then 'bench-handwritten' (bench/handwritten_spotify.sql, one DuckDB connection). Prints wall
+runs 'run' and 'bench-handwritten' (bench/handwritten_spotify.sql, one DuckDB connection) alternately, twice each,
+keeping the best of each. Prints wall
 time, peak memory of the process tree (VmRSS summed over dotnet and children, sampled every 50 ms from /proc),
 rows per second, and staging CSV bytes against Parquet bytes. Floors (issue): 1M rows in < 60 s and < 4 GiB;
 ours <= 1.25x hand-written; Parquet <= 35% of staging bytes (snappy, what Glue writes).
@@ -13,6 +14,7 @@ import json, os, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TABLES = ["artists", "albums", "tracks", "features"]
+ROUNDS = 2
 FLOOR_SECONDS, FLOOR_BYTES, FLOOR_RATIO, FLOOR_PARQUET_SHARE = 60, 4 * 1024**3, 1.25, 0.35
 
 
@@ -74,11 +76,17 @@ def main():
     staging, out, handwritten = (os.path.join(work, p) for p in ("staging/spotify", "out", "handwritten"))
     try:
         sample_seconds, _, _ = measure(dll + ["sample", "--rows", str(rows), "--seed", "42", "--out", staging])
-        seconds, peak, _ = measure(dll + ["run", "--config-dir", ROOT, "--dataset", "spotify", "--staging", staging, "--out", out])
+        os.sync()  # the sample's dirty pages would otherwise be flushed during the first measured run
+        ours, theirs = [], []
+        for _ in range(ROUNDS):  # alternate, keep the best of each: the machine's noise hits both alike
+            hw_seconds, hw_peak, hw_output = measure(dll + ["bench-handwritten", "--sql", os.path.join(ROOT, "bench", "handwritten_spotify.sql"),
+                                                            "--staging", staging, "--out", handwritten])
+            theirs.append((float(hw_output.strip().splitlines()[-1]), hw_seconds, hw_peak))
+            seconds, peak, _ = measure(dll + ["run", "--config-dir", ROOT, "--dataset", "spotify", "--staging", staging, "--out", out])
+            ours.append((json.load(open(os.path.join(out, "spotify", "run.json")))["phase_seconds"]["tables"], seconds, peak))
+        hw_sql_seconds, hw_seconds, hw_peak = min(theirs)
+        _, seconds, peak = min(ours)
         result = json.load(open(os.path.join(out, "spotify", "run.json")))
-        hw_seconds, hw_peak, hw_output = measure(dll + ["bench-handwritten", "--sql", os.path.join(ROOT, "bench", "handwritten_spotify.sql"),
-                                                        "--staging", staging, "--out", handwritten])
-        hw_sql_seconds = float(hw_output.strip().splitlines()[-1])
         for table in TABLES:
             if metrics(os.path.join(out, "spotify"), table) != metrics(handwritten, table):
                 sys.exit(f"hand-written SQL and the engine disagree on the metrics of {table}; fix bench/handwritten_spotify.sql")
@@ -88,7 +96,7 @@ def main():
         csv_bytes = sum(t["staging_bytes"] for t in result["tables"])
         parquet_bytes = sum(t["parquet_bytes"] for t in result["tables"])
         warehouse_bytes = folder_bytes(os.path.join(dataset, "data-warehouse"))
-        etl_seconds = result["phase_seconds"]["tables"]
+        etl_seconds = min(ours)[0]
         ratio_etl, ratio_process = etl_seconds / hw_sql_seconds, seconds / hw_seconds
 
         print(f"sample: {rows:,} tracks, {rows_read:,} staging rows in 4 tables, {csv_bytes / 1e6:.0f} MB CSV (generated in {sample_seconds:.1f} s)\n")
@@ -99,7 +107,8 @@ def main():
         print(f"| peak memory, process tree (MiB) | {peak / 1024**2:.0f} | {hw_peak / 1024**2:.0f} | {peak / hw_peak:.2f} |")
         print(f"| staging rows per second | {rows_read / seconds:,.0f} | {rows_read / hw_seconds:,.0f} | |")
         phases = ", ".join(f"{k} {v:.1f} s" for k, v in result["phase_seconds"].items())
-        print(f"\nours by phase: {phases}")
+        print(f"\nbest of {ROUNDS} alternating rounds; ours by phase (last round): {phases}")
+        print(f"all rounds, cleaning seconds: ours {[round(o[0], 1) for o in ours]}, hand-written {[round(t[0], 1) for t in theirs]}")
         print("\n| bytes | snappy (default) |" + (" zstd |" if "--zstd" in sys.argv else ""))
         print("|---|---:|" + ("---:|" if "--zstd" in sys.argv else ""))
         zstd = None
