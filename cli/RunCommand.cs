@@ -81,7 +81,10 @@ internal static class RunCommand
                 failed.Add(plan.Dataset.Name);
             }
         }
-        AnsiConsole.Write(Summary(results));
+        if (results.Count > 0)
+        {
+            AnsiConsole.Write(Summary(results));
+        }
         foreach (var result in results)
         {
             AnsiConsole.MarkupLineInterpolated($"[green]{result.Dataset}[/]: report {Path.Combine(result.OutputFolder, "report.html")}");
