@@ -55,12 +55,13 @@ internal static class RawTableLoader
 
     private static string JsonLines(SourcePlan source, string fileList)
     {
-        // Each line is read whole: the unit separator never occurs unescaped in valid JSON.
+        // Each line is read whole: the unit separator never occurs unescaped in valid JSON. json_type throws on invalid
+        // JSON and AND does not short-circuit in DuckDB, hence the CASE.
         var lines = $"read_csv({fileList}, header = false, delim = '\u001f', quote = '', escape = '', auto_detect = false, " +
             "columns = {'line': 'VARCHAR'}, null_padding = true, ignore_errors = true)";
         var fields = source.Columns.Select(c =>
             $"CASE WHEN is_object THEN json_extract_string(line, {Sql.Literal("$." + Sql.Quote(c))}) END");
         return $"SELECT {string.Join(", ", fields)}, CASE WHEN NOT is_object THEN line END " +
-            $"FROM (SELECT line, coalesce(json_valid(line) AND json_type(line) = 'OBJECT', false) AS is_object FROM {lines} WHERE trim(line) <> '')";
+            $"FROM (SELECT line, coalesce(CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' END, false) AS is_object FROM {lines} WHERE trim(line) <> '')";
     }
 }
