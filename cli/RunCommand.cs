@@ -80,6 +80,11 @@ internal static class RunCommand
                 Console.Error.WriteLine($"error: dataset '{plan.Dataset.Name}' failed; its previous output is untouched.{Environment.NewLine}{e.Message}");
                 failed.Add(plan.Dataset.Name);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
+            {
+                Console.Error.WriteLine($"error: dataset '{plan.Dataset.Name}' failed unexpectedly; its previous output is untouched.{Environment.NewLine}{e}");
+                failed.Add(plan.Dataset.Name);
+            }
         }
         if (results.Count > 0)
         {
