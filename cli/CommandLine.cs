@@ -9,6 +9,9 @@ public static class CommandLine
     {
         var root = new RootCommand("Data pipeline as code: synthesize the AWS stacks, or run the pipeline locally on DuckDB.");
         root.Subcommands.Add(SynthCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SampleCommand.Create());
+        root.Subcommands.Add(HandwrittenBenchCommand.Create());
         if (args.Length == 0)
         {
             args = ["synth"];

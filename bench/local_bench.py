@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Local engine benchmark: 'run' on a generated spotify sample against the same cleaning written by hand in SQL.
+
+Generates ROWS tracks with the 'sample' command (albums and features get as many rows, artists about an eighth),
+runs 'run' and 'bench-handwritten' (bench/handwritten_spotify.sql, one DuckDB connection) alternately, twice each,
+keeping the best of each. Prints wall
+time, peak memory of the process tree (VmRSS summed over dotnet and children, sampled every 50 ms from /proc),
+rows per second, and staging CSV bytes against Parquet bytes. Floors (issue): 1M rows in < 60 s and < 4 GiB;
+ours <= 1.25x hand-written; Parquet <= 35% of staging bytes (snappy, what Glue writes).
+Usage: python3 bench/local_bench.py [ROWS] [--zstd]   (builds Infra.csproj in Release first; --zstd also measures
+the Parquet size with zstd, for comparison only)
+"""
+import json, os, shutil, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TABLES = ["artists", "albums", "tracks", "features"]
+ROUNDS = 2
+FLOOR_SECONDS, FLOOR_BYTES, FLOOR_RATIO, FLOOR_PARQUET_SHARE = 60, 4 * 1024**3, 1.25, 0.35
+
+
+def tree_rss(pid):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry))
+            except (OSError, IndexError, ValueError):
+                pass
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                total += next(int(l.split()[1]) * 1024 for l in f if l.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            pass
+        stack += children.get(p, [])
+    return total
+
+
+def measure(args):
+    """(wall seconds, peak tree RSS bytes, stdout) of one process."""
+    start, peak = time.time(), 0
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(proc.pid))
+        time.sleep(0.05)
+    seconds = time.time() - start
+    output = proc.stdout.read().decode()
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{output}")
+    return seconds, peak, output
+
+
+def folder_bytes(folder):
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(folder) for f in files)
+
+
+def metrics(folder, table):
+    counts = {}
+    for name in os.listdir(os.path.join(folder, "_metrics", table)):
+        for line in open(os.path.join(folder, "_metrics", table, name)):
+            row = json.loads(line)
+            counts[(row["metric"], row["reason"])] = row["rows"]
+    return counts
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    rows = int(args[0]) if args else 1_000_000
+    subprocess.run(["dotnet", "build", os.path.join(ROOT, "Infra.csproj"), "-c", "Release", "-v", "q", "-nologo"], check=True, stdout=subprocess.DEVNULL)
+    dll = ["dotnet", os.path.join(ROOT, "bin", "Release", "net10.0", "Infra.dll")]
+    work = tempfile.mkdtemp(prefix="local-bench-")
+    staging, out, handwritten = (os.path.join(work, p) for p in ("staging/spotify", "out", "handwritten"))
+    try:
+        sample_seconds, _, _ = measure(dll + ["sample", "--rows", str(rows), "--seed", "42", "--out", staging])
+        os.sync()  # the sample's dirty pages would otherwise be flushed during the first measured run
+        ours, theirs = [], []
+        for _ in range(ROUNDS):  # alternate, keep the best of each: the machine's noise hits both alike
+            hw_seconds, hw_peak, hw_output = measure(dll + ["bench-handwritten", "--sql", os.path.join(ROOT, "bench", "handwritten_spotify.sql"),
+                                                            "--staging", staging, "--out", handwritten])
+            theirs.append((float(hw_output.strip().splitlines()[-1]), hw_seconds, hw_peak))
+            seconds, peak, _ = measure(dll + ["run", "--config-dir", ROOT, "--dataset", "spotify", "--staging", staging, "--out", out])
+            ours.append((json.load(open(os.path.join(out, "spotify", "run.json")))["phase_seconds"]["tables"], seconds, peak))
+        hw_sql_seconds, hw_seconds, hw_peak = min(theirs)
+        _, seconds, peak = min(ours)
+        result = json.load(open(os.path.join(out, "spotify", "run.json")))
+        for table in TABLES:
+            if metrics(os.path.join(out, "spotify"), table) != metrics(handwritten, table):
+                sys.exit(f"hand-written SQL and the engine disagree on the metrics of {table}; fix bench/handwritten_spotify.sql")
+
+        dataset = os.path.join(out, "spotify")
+        rows_read = sum(t["rows_read"] for t in result["tables"])
+        csv_bytes = sum(t["staging_bytes"] for t in result["tables"])
+        parquet_bytes = sum(t["parquet_bytes"] for t in result["tables"])
+        warehouse_bytes = folder_bytes(os.path.join(dataset, "data-warehouse"))
+        etl_seconds = min(ours)[0]
+        ratio_etl, ratio_process = etl_seconds / hw_sql_seconds, seconds / hw_seconds
+
+        print(f"sample: {rows:,} tracks, {rows_read:,} staging rows in 4 tables, {csv_bytes / 1e6:.0f} MB CSV (generated in {sample_seconds:.1f} s)\n")
+        print("| measure | ours (`run`) | hand-written SQL | ours / hand-written |")
+        print("|---|---:|---:|---:|")
+        print(f"| wall time, whole process (s) | {seconds:.1f} | {hw_seconds:.1f} | {ratio_process:.2f} |")
+        print(f"| cleaning the 4 tables, in process (s) | {etl_seconds:.1f} | {hw_sql_seconds:.1f} | {ratio_etl:.2f} |")
+        print(f"| peak memory, process tree (MiB) | {peak / 1024**2:.0f} | {hw_peak / 1024**2:.0f} | {peak / hw_peak:.2f} |")
+        print(f"| staging rows per second | {rows_read / seconds:,.0f} | {rows_read / hw_seconds:,.0f} | |")
+        phases = ", ".join(f"{k} {v:.1f} s" for k, v in result["phase_seconds"].items())
+        print(f"\nbest of {ROUNDS} alternating rounds; ours by phase (last round): {phases}")
+        print(f"all rounds, cleaning seconds: ours {[round(o[0], 1) for o in ours]}, hand-written {[round(t[0], 1) for t in theirs]}")
+        print("\n| bytes | snappy (default) |" + (" zstd |" if "--zstd" in sys.argv else ""))
+        print("|---|---:|" + ("---:|" if "--zstd" in sys.argv else ""))
+        zstd = None
+        if "--zstd" in sys.argv:
+            zstd_out = os.path.join(work, "out-zstd")
+            measure(dll + ["run", "--config-dir", ROOT, "--dataset", "spotify", "--staging", staging, "--out", zstd_out, "--compression", "zstd"])
+            z = json.load(open(os.path.join(zstd_out, "spotify", "run.json")))
+            zstd = (sum(t["parquet_bytes"] for t in z["tables"]), folder_bytes(os.path.join(zstd_out, "spotify", "data-warehouse")))
+        def cell(value): return f" {value} |"
+        print(f"| staging CSV, 4 tables (MB) | {csv_bytes / 1e6:.1f} |" + (cell(f"{csv_bytes / 1e6:.1f}") if zstd else ""))
+        print(f"| Parquet of the 4 cleaned tables (MB) | {parquet_bytes / 1e6:.1f} ({parquet_bytes / csv_bytes:.0%}) |"
+              + (cell(f"{zstd[0] / 1e6:.1f} ({zstd[0] / csv_bytes:.0%})") if zstd else ""))
+        print(f"| whole warehouse incl. derived tables (MB) | {warehouse_bytes / 1e6:.1f} ({warehouse_bytes / csv_bytes:.0%}) |"
+              + (cell(f"{zstd[1] / 1e6:.1f} ({zstd[1] / csv_bytes:.0%})") if zstd else ""))
+
+        checks = {
+            f"{rows:,}-row run < {FLOOR_SECONDS} s": seconds < FLOOR_SECONDS,
+            "peak memory < 4 GiB": peak < FLOOR_BYTES,
+            f"ours <= {FLOOR_RATIO}x hand-written (cleaning, in process)": ratio_etl <= FLOOR_RATIO,
+            f"Parquet <= {FLOOR_PARQUET_SHARE:.0%} of staging bytes (snappy)": parquet_bytes / csv_bytes <= FLOOR_PARQUET_SHARE,
+        }
+        print()
+        for name, ok in checks.items():
+            print(f"floor {name}: {'met' if ok else 'NOT MET'}")
+        sys.exit(0 if all(checks.values()) else 1)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

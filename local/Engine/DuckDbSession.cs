@@ -1,0 +1,51 @@
+using DuckDB.NET.Data;
+
+namespace DataPipeline.Local.Engine;
+
+/// <summary>One DuckDB connection: statements, scalars and small result sets.</summary>
+internal sealed class DuckDbSession : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    public DuckDbSession(string databaseFile)
+    {
+        _connection = new DuckDBConnection("DataSource=" + databaseFile);
+        _connection.Open();
+    }
+
+    public void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public long Count(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Column names and every row of a query.</summary>
+    public (IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows) Query(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return (columns, rows);
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace DataPipeline.Local.Engine;
+
+/// <summary>run.json: the counts and timings of a run, for scripts (the benchmark reads it).</summary>
+internal static class RunSummaryFile
+{
+    public const string Name = "run.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static void Write(string path, DatasetRunResult result)
+    {
+        var summary = new
+        {
+            result.Dataset,
+            result.Environment,
+            result.Database,
+            ElapsedSeconds = result.Elapsed.TotalSeconds,
+            PhaseSeconds = result.Phases.ToDictionary(p => p.Key, p => p.Value.TotalSeconds),
+            Tables = result.Tables.Select(t => new
+            {
+                t.Table, t.RowsRead, t.RowsWritten, t.RowsRejected, t.DuplicatesDropped, t.RejectedByReason,
+                t.StagingBytes, t.ParquetBytes, ElapsedSeconds = t.Elapsed.TotalSeconds,
+            }),
+            Derived = result.Derived.Select(d => new { d.Table, d.Rows, d.ParquetBytes, ElapsedSeconds = d.Elapsed.TotalSeconds }),
+            Queries = result.Queries.Select(q => new { q.Name, Rows = q.Rows.Count, ElapsedSeconds = q.Elapsed.TotalSeconds }),
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(summary, Json) + "\n");
+    }
+}

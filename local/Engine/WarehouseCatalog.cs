@@ -1,0 +1,67 @@
+using System.Text.Json;
+using DataPipeline.Compiler;
+using DataPipeline.Config;
+
+namespace DataPipeline.Local.Engine;
+
+/// <summary>
+/// Does locally what the crawler does in AWS: a schema named like the Glue database holding a view tbl_&lt;table&gt;
+/// over each table's Parquet, and catalog.json describing them. View paths are RELATIVE to the dataset's output
+/// folder (data-warehouse/&lt;table&gt;/**/*.parquet), so the folder can move; DuckDB resolves them against the
+/// current directory or file_search_path, hence: cd &lt;out&gt;/&lt;dataset&gt; before opening warehouse.duckdb.
+/// </summary>
+internal static class WarehouseCatalog
+{
+    private static readonly SqlDialect Sql = SqlDialect.DuckDb;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <param name="tables">Each warehouse table with its partition columns.</param>
+    public static CatalogDocument Write(DuckDbSession session, string database, IReadOnlyList<(string Table, IReadOnlyList<string> PartitionBy)> tables, string catalogFile)
+    {
+        var schema = Sql.Quote(database);
+        session.Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
+        var entries = new List<CatalogTable>();
+        foreach (var (table, partitionBy) in tables)
+        {
+            var view = $"{schema}.{Sql.Quote(ResourceNames.CatalogTable(table))}";
+            var location = WarehouseFolders.Data(table);
+            session.Execute($"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {PlanExecutor.ParquetScan(location)}");
+            var described = session.Query($"DESCRIBE {view}").Rows
+                .Select(r => new CatalogColumn { Name = (string)r[0]!, Type = GlueType((string)r[1]!) })
+                .ToList();
+            entries.Add(new CatalogTable
+            {
+                Name = ResourceNames.CatalogTable(table),
+                Location = location,
+                Columns = described.Where(c => !partitionBy.Contains(c.Name)).ToList(),
+                PartitionKeys = described.Where(c => partitionBy.Contains(c.Name)).ToList(),
+            });
+        }
+        var document = new CatalogDocument { Database = database, Tables = entries };
+        File.WriteAllText(catalogFile, JsonSerializer.Serialize(document, Json) + "\n");
+        return document;
+    }
+
+    /// <summary>The Glue/Athena name of a DuckDB type.</summary>
+    public static string GlueType(string duckDbType) => duckDbType.ToUpperInvariant() switch
+    {
+        "VARCHAR" => "string",
+        "INTEGER" => "int",
+        "BIGINT" => "bigint",
+        "SMALLINT" => "smallint",
+        "TINYINT" => "tinyint",
+        "HUGEINT" => "decimal(38,0)",
+        "DOUBLE" => "double",
+        "FLOAT" => "float",
+        "BOOLEAN" => "boolean",
+        "DATE" => "date",
+        "TIMESTAMP" or "TIMESTAMP WITH TIME ZONE" => "timestamp",
+        var other when other.StartsWith("DECIMAL", StringComparison.Ordinal) => other.ToLowerInvariant(),
+        var other => other.ToLowerInvariant(),
+    };
+}

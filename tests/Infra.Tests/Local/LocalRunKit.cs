@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DataPipeline.Local;
+using DuckDB.NET.Data;
+
+namespace DataPipeline.Tests.Local;
+
+/// <summary>Runs the spotify dataset of pipeline.yaml (dev) and reads what it wrote.</summary>
+internal static class LocalRunKit
+{
+    public const string Database = "datapipe_dev_spotify";
+
+    public static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static LocalRunOptions Options(string staging, string output) => new()
+    {
+        ConfigDirectory = RepositoryRoot.Path,
+        Environment = "dev",
+        Datasets = ["spotify"],
+        Staging = staging,
+        Out = output,
+    };
+
+    public static DatasetRunResult Run(string staging, string output)
+    {
+        var options = Options(staging, output);
+        var (plan, stagingFolder) = LocalPipeline.Resolve(options).Single();
+        return LocalPipeline.RunDataset(plan, stagingFolder, options, SilentProgress.Instance);
+    }
+
+    /// <summary>SHA-256 of every file under a folder, by relative path.</summary>
+    public static IReadOnlyDictionary<string, string> Hashes(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    /// <summary>Rows of a query run with DuckDB on its own connection (in memory, or on a database file read-only).</summary>
+    public static List<object?[]> Query(string sql, string? databaseFile = null, string? searchPath = null)
+    {
+        using var connection = new DuckDBConnection(databaseFile is null ? "DataSource=:memory:" : $"DataSource={databaseFile};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        if (searchPath is not null)
+        {
+            command.CommandText = $"SET file_search_path = '{searchPath}'";
+            command.ExecuteNonQuery();
+        }
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public static string Parquet(string outputFolder, string folder) => $"read_parquet('{Path.Combine(outputFolder, folder)}/**/*.parquet', hive_partitioning = true)";
+
+    /// <summary>A copy of a staging folder that a test may change.</summary>
+    public static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
