@@ -12,32 +12,12 @@ the Parquet size with zstd, for comparison only)
 """
 import json, os, shutil, subprocess, sys, tempfile, time
 
+from proctree import tree_rss
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TABLES = ["artists", "albums", "tracks", "features"]
 ROUNDS = 2
 FLOOR_SECONDS, FLOOR_BYTES, FLOOR_RATIO, FLOOR_PARQUET_SHARE = 60, 4 * 1024**3, 1.25, 0.35
-
-
-def tree_rss(pid):
-    children = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
-                children.setdefault(parent, []).append(int(entry))
-            except (OSError, IndexError, ValueError):
-                pass
-    total, stack = 0, [pid]
-    while stack:
-        p = stack.pop()
-        try:
-            with open(f"/proc/{p}/status") as f:
-                total += next(int(l.split()[1]) * 1024 for l in f if l.startswith("VmRSS:"))
-        except (OSError, StopIteration):
-            pass
-        stack += children.get(p, [])
-    return total
 
 
 def measure(args):

@@ -8,6 +8,8 @@ Usage: python3 bench/synth_bench.py [1 10 100]   (builds Infra.csproj in Release
 """
 import json, os, shutil, subprocess, sys, tempfile, time
 
+from proctree import tree_rss
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FLOOR_SECONDS, FLOOR_BYTES, FLOOR_RESOURCES, FLOOR_TEMPLATE = 60, 2 * 1024**3, 200, 400_000
 
@@ -47,28 +49,6 @@ def write_config(folder, datasets):
         f.write("\n".join(lines) + "\n")
     with open(os.path.join(folder, "pipeline.dev.yaml"), "w") as f:
         f.write("\n".join(env) + "\n")
-
-
-def tree_rss(pid):
-    children = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
-                children.setdefault(parent, []).append(int(entry))
-            except (OSError, IndexError, ValueError):
-                pass
-    total, stack = 0, [pid]
-    while stack:
-        p = stack.pop()
-        try:
-            with open(f"/proc/{p}/status") as f:
-                total += next(int(l.split()[1]) * 1024 for l in f if l.startswith("VmRSS:"))
-        except (OSError, StopIteration):
-            pass
-        stack += children.get(p, [])
-    return total
 
 
 def run(datasets, dll):
