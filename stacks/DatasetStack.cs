@@ -33,7 +33,6 @@ public sealed class DatasetStack : Stack
             WarehouseBucketName = names.WarehouseBucket,
             ResultsBucketName = names.ResultsBucket,
             AccessLogsBucketName = names.AccessLogsBucket,
-            Tables = tables,
             Retention = plan.Environment.Retention,
             KeyAlias = names.KeyAlias,
             DestroyOnRemoval = plan.DestroyOnRemoval,

@@ -23,7 +23,6 @@ public sealed class DataLake : Construct
         : base(scope, id)
     {
         var removal = props.DestroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
-        Tables = props.Tables;
         Key = props.EncryptionKey ?? new Key(this, "Key", new KeyProps
         {
             EnableKeyRotation = true,
@@ -86,7 +85,6 @@ public sealed class DataLake : Construct
     public IBucket WarehouseBucket { get; }
     public IBucket ResultsBucket { get; }
     public IBucket AccessLogsBucket { get; }
-    public IReadOnlyList<string> Tables { get; }
 
     public static string StagingPath(string table) => $"{StagingPrefix}{table}/";
     public static string WarehousePath(string table) => $"{WarehousePrefix}{table}/";

@@ -10,8 +10,6 @@ public sealed record DataLakeProps
     public required string WarehouseBucketName { get; init; }
     public required string ResultsBucketName { get; init; }
     public required string AccessLogsBucketName { get; init; }
-    /// <summary>The tables whose prefixes are laid out: staging/&lt;t&gt;/, data-warehouse/&lt;t&gt;/, quarantine/&lt;t&gt;/.</summary>
-    public required IReadOnlyList<string> Tables { get; init; }
     public required RetentionSettings Retention { get; init; }
     /// <summary>Key that encrypts the data buckets. Null: a new key with rotation, named by <see cref="KeyAlias"/>.</summary>
     public IKey? EncryptionKey { get; init; }

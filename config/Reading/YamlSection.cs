@@ -254,9 +254,6 @@ internal sealed class YamlSection
         }
     }
 
-    public int LineOfValue(string key) =>
-        _entries.TryGetValue(key, out var entry) ? LineOf(entry.Value) : Origin.Line;
-
     private YamlSequenceNode? Sequence(string key, bool required)
     {
         var node = Get(key, required, "a list");

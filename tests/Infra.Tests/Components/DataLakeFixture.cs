@@ -7,8 +7,6 @@ namespace DataPipeline.Tests.Components;
 /// <summary>A retained and a destroyable data lake, each synthesized once for all DataLake tests.</summary>
 public sealed class DataLakeFixture
 {
-    public static readonly string[] Tables = ["artists", "albums"];
-
     public TemplateJson Retained { get; } = Synthesize(destroy: false);
 
     public TemplateJson Destroyed { get; } = Synthesize(destroy: true);
@@ -19,7 +17,6 @@ public sealed class DataLakeFixture
         WarehouseBucketName = "p-dev-d-warehouse-123456789012",
         ResultsBucketName = "p-dev-d-results-123456789012",
         AccessLogsBucketName = "p-dev-d-logs-123456789012",
-        Tables = Tables,
         Retention = Retention.Distinct,
         KeyAlias = "alias/p-dev-d",
         DestroyOnRemoval = destroy,
