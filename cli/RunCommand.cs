@@ -20,18 +20,12 @@ internal static class RunCommand
             Description = "Folder holding pipeline.yaml and the environment files.",
             DefaultValueFactory = _ => Directory.GetCurrentDirectory(),
         };
-        var compression = new Option<ParquetCompression>("--compression")
-        {
-            Description = "Parquet codec: snappy (what Glue writes) or zstd (for comparison only).",
-            DefaultValueFactory = _ => ParquetCompression.Snappy,
-        };
         var command = new Command("run", "Run the pipeline locally on DuckDB: clean staging files, build derived tables, catalog, saved queries and report.");
         command.Options.Add(environment);
         command.Options.Add(dataset);
         command.Options.Add(staging);
         command.Options.Add(output);
         command.Options.Add(configDirectory);
-        command.Options.Add(compression);
         command.SetAction(parse => Run(new LocalRunOptions
         {
             ConfigDirectory = Path.GetFullPath(parse.GetValue(configDirectory)!),
@@ -39,7 +33,6 @@ internal static class RunCommand
             Datasets = parse.GetValue(dataset) ?? [],
             Staging = parse.GetValue(staging),
             Out = parse.GetValue(output),
-            Compression = parse.GetValue(compression),
         }));
         return command;
     }

@@ -54,8 +54,15 @@ public static class TransformCompiler
                     Path = WarehouseFolders.Data(name),
                     PartitionBy = table.PartitionBy.Select(p => p.Name).ToList(),
                     Format = ParquetFormat,
+                    Compression = CodecName(table.Compression),
                 },
-                new PlanOutput { View = StepNames.Rejects(name), Path = WarehouseFolders.Quarantine(name), Format = ParquetFormat },
+                new PlanOutput
+                {
+                    View = StepNames.Rejects(name),
+                    Path = WarehouseFolders.Quarantine(name),
+                    Format = ParquetFormat,
+                    Compression = CodecName(table.Compression),
+                },
                 new PlanOutput { View = StepNames.Metrics(name), Path = WarehouseFolders.Metrics(name), Format = JsonFormat },
             ],
         };
@@ -86,8 +93,12 @@ public static class TransformCompiler
                     Path = WarehouseFolders.Data(derived.Name),
                     PartitionBy = derived.PartitionBy.ToList(),
                     Format = ParquetFormat,
+                    Compression = CodecName(derived.Compression),
                 },
             ],
         };
     }
+
+    /// <summary>The codec as Spark's "compression" write option and DuckDB's COMPRESSION both spell it.</summary>
+    public static string CodecName(ParquetCompression codec) => codec.ToString().ToLowerInvariant();
 }

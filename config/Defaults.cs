@@ -1,8 +1,8 @@
 namespace DataPipeline.Config;
 
 /// <summary>
-/// Every default of the environment files, in one place. The README's settings table is read from here;
-/// a setting left out of pipeline.&lt;env&gt;.yaml takes the value below.
+/// Every default of the environment files (and the one dataset setting of pipeline.yaml), in one place. The README's
+/// settings table is read from here; a setting left out of the YAML takes the value below.
 /// </summary>
 public static class Defaults
 {
@@ -61,4 +61,7 @@ public static class Defaults
 
     /// <summary>quicksight.enabled: off.</summary>
     public const bool QuickSightEnabled = false;
+
+    /// <summary>parquet_compression of a dataset in pipeline.yaml: snappy, what Glue writes unless told otherwise.</summary>
+    public const Model.ParquetCompression ParquetCompression = Model.ParquetCompression.Snappy;
 }

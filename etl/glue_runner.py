@@ -13,7 +13,6 @@ ARGUMENTS = ["JOB_NAME", "plan", "staging_path", "warehouse_path"]
 SPARK_SETTINGS = {
     "spark.sql.legacy.timeParserPolicy": "CORRECTED",
     "spark.sql.ansi.enabled": "false",
-    "spark.sql.parquet.compression.codec": "snappy",
     # Parse every column of every line, so _corrupt_record does not depend on the columns a query reads.
     "spark.sql.csv.parser.columnPruning.enabled": "false",
 }
@@ -86,14 +85,20 @@ def ordered_steps(plan):
 
 
 def output_writes(plan, warehouse_path):
-    """(view, s3 path, partition columns, format) of each output; every step named must exist."""
+    """(view, s3 path, partition columns, format, writer options) of each output; every step named must exist.
+    Parquet outputs carry their codec (the dataset's parquet_compression), passed as Spark's 'compression' option."""
     names = {step["name"] for step in plan["steps"]}
     writes = []
     for output in plan["outputs"]:
         if output["view"] not in names:
             raise ValueError(f"Output '{output['view']}' is not a step of the plan of '{plan['table']}'.")
+        options = {}
+        if output["format"] == "parquet":
+            if not output.get("compression"):
+                raise ValueError(f"Output '{output['view']}' of '{plan['table']}' has no compression; recompile the plan.")
+            options["compression"] = output["compression"]
         writes.append((output["view"], join_path(warehouse_path, output["path"]),
-                       list(output.get("partition_by", [])), output["format"]))
+                       list(output.get("partition_by", [])), output["format"], options))
     return writes
 
 
@@ -125,11 +130,11 @@ def main(argv):
         if materialize:
             frame = frame.persist(StorageLevel.MEMORY_AND_DISK)  # staging is read once for every output
         frame.createOrReplaceTempView(name)
-    for view, path, partition_by, file_format in output_writes(plan, args["warehouse_path"]):
+    for view, path, partition_by, file_format, options in output_writes(plan, args["warehouse_path"]):
         frame = spark.table(view)
         if file_format == "json":
             frame = frame.coalesce(1)  # a handful of metric rows: one small file
-        writer = frame.write.mode("overwrite")
+        writer = frame.write.mode("overwrite").options(**options)
         if partition_by:
             writer = writer.partitionBy(*partition_by)
         writer.format(file_format).save(path)

@@ -34,7 +34,7 @@ public static class LocalPipeline
 
     /// <summary>Runs one dataset; on any error its previous output stays as it was.</summary>
     public static DatasetRunResult RunDataset(DatasetPlan plan, string staging, LocalRunOptions options, IRunProgress progress) =>
-        new DatasetRunner(plan, staging, OutRoot(options), options.Compression, progress).Run();
+        new DatasetRunner(plan, staging, OutRoot(options), progress).Run();
 
     private static string StagingFolder(LocalRunOptions options, string dataset)
     {

@@ -19,7 +19,4 @@ public sealed record LocalRunOptions
 
     /// <summary>Output root; each dataset lands in &lt;Out&gt;/&lt;dataset&gt;. Null: .pipeline/&lt;env&gt; under the config folder.</summary>
     public string? Out { get; init; }
-
-    /// <summary>Parquet codec. Default snappy, what Glue writes; zstd only to measure the difference.</summary>
-    public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
 }

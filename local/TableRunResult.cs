@@ -1,3 +1,5 @@
+using DataPipeline.Config.Model;
+
 namespace DataPipeline.Local;
 
 /// <summary>What cleaning one table did: the metrics of its plan and the bytes read and written.</summary>
@@ -13,5 +15,7 @@ public sealed record TableRunResult
     public required long StagingBytes { get; init; }
     /// <summary>Bytes of the table's Parquet files in data-warehouse/&lt;table&gt;/.</summary>
     public required long ParquetBytes { get; init; }
+    /// <summary>The codec of those files, the dataset's parquet_compression.</summary>
+    public required ParquetCompression Compression { get; init; }
     public required TimeSpan Elapsed { get; init; }
 }

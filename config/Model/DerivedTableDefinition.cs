@@ -10,5 +10,7 @@ public sealed record DerivedTableDefinition
     public required IReadOnlyList<string> DependsOn { get; init; }
     /// <summary>Partition columns of the output; they must be columns the SQL returns. Empty: not partitioned.</summary>
     public IReadOnlyList<string> PartitionBy { get; init; } = [];
+    /// <summary>Codec of the table's Parquet files: the dataset's parquet_compression.</summary>
+    public ParquetCompression Compression { get; init; } = Defaults.ParquetCompression;
     public Origin Origin { get; init; } = Origin.Nowhere;
 }

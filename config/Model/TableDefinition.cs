@@ -13,6 +13,8 @@ public sealed record TableDefinition
     public IReadOnlyList<PartitionColumn> PartitionBy { get; init; } = [];
     /// <summary>A user's own Glue script for this table, relative to the project root. Null: the generic runner.</summary>
     public string? Script { get; init; }
+    /// <summary>Codec of the table's Parquet files: the dataset's parquet_compression.</summary>
+    public ParquetCompression Compression { get; init; } = Defaults.ParquetCompression;
     public Origin Origin { get; init; } = Origin.Nowhere;
 
     public ColumnDefinition? Column(string name) =>

@@ -22,6 +22,13 @@ internal sealed partial class PipelineFileReader
         ["day"] = PartitionTransform.Day,
     };
 
+    private static readonly Dictionary<string, ParquetCompression> Codecs = new()
+    {
+        ["snappy"] = ParquetCompression.Snappy,
+        ["zstd"] = ParquetCompression.Zstd,
+        ["gzip"] = ParquetCompression.Gzip,
+    };
+
     private static readonly Dictionary<string, ChartKind> Charts = new()
     {
         ["auto"] = ChartKind.Auto,
@@ -59,12 +66,15 @@ internal sealed partial class PipelineFileReader
     private DatasetDefinition? ReadDataset(YamlSection section)
     {
         var name = section.String("name", required: true);
+        var codec = section.Choice("parquet_compression", Codecs) ?? Defaults.ParquetCompression;
         var dataset = new DatasetDefinition
         {
             Name = name ?? "",
             Description = section.String("description") ?? "",
-            Tables = section.SectionList("tables", required: true).Select(ReadTable).OfType<TableDefinition>().ToList(),
-            Derived = section.SectionList("derived").Select(ReadDerived).OfType<DerivedTableDefinition>().ToList(),
+            Tables = section.SectionList("tables", required: true).Select(ReadTable).OfType<TableDefinition>()
+                .Select(t => t with { Compression = codec }).ToList(),
+            Derived = section.SectionList("derived").Select(ReadDerived).OfType<DerivedTableDefinition>()
+                .Select(d => d with { Compression = codec }).ToList(),
             Queries = section.SectionList("queries").Select(ReadQuery).OfType<QueryDefinition>().ToList(),
             Origin = section.Origin,
         };

@@ -119,10 +119,16 @@ class StepAndOutputTests(unittest.TestCase):
     def test_outputs_land_under_the_warehouse_path(self):
         writes = glue_runner.output_writes(albums(), "s3://bucket/")
         self.assertEqual([
-            ("albums_clean", "s3://bucket/data-warehouse/albums/", ["release_year"], "parquet"),
-            ("albums_rejects", "s3://bucket/quarantine/albums/", [], "parquet"),
-            ("albums_metrics", "s3://bucket/_metrics/albums/", [], "json"),
+            ("albums_clean", "s3://bucket/data-warehouse/albums/", ["release_year"], "parquet", {"compression": "zstd"}),
+            ("albums_rejects", "s3://bucket/quarantine/albums/", [], "parquet", {"compression": "zstd"}),
+            ("albums_metrics", "s3://bucket/_metrics/albums/", [], "json", {}),
         ], writes)
+
+    def test_parquet_output_without_a_codec_is_refused(self):
+        plan = albums()
+        del plan["outputs"][0]["compression"]
+        with self.assertRaisesRegex(ValueError, "'albums_clean' of 'albums' has no compression; recompile the plan"):
+            glue_runner.output_writes(plan, "s3://bucket/")
 
     def test_warehouse_path_without_a_trailing_slash_works(self):
         self.assertEqual("s3://bucket/data-warehouse/albums/", glue_runner.join_path("s3://bucket", "data-warehouse/albums/"))
@@ -147,7 +153,7 @@ class DerivedPlanTests(unittest.TestCase):
         self.assertEqual([], glue_runner.input_paths(albums(), "s3://b/"))
 
     def test_derived_result_is_written_to_the_warehouse(self):
-        self.assertEqual([("track_details_result", "s3://b/data-warehouse/track_details/", [], "parquet")],
+        self.assertEqual([("track_details_result", "s3://b/data-warehouse/track_details/", [], "parquet", {"compression": "zstd"})],
                          glue_runner.output_writes(track_details(), "s3://b/"))
 
 
@@ -156,8 +162,8 @@ class SettingsTests(unittest.TestCase):
         self.assertEqual("CORRECTED", glue_runner.SPARK_SETTINGS["spark.sql.legacy.timeParserPolicy"])
         self.assertEqual("false", glue_runner.SPARK_SETTINGS["spark.sql.ansi.enabled"])
 
-    def test_parquet_is_snappy(self):
-        self.assertEqual("snappy", glue_runner.SPARK_SETTINGS["spark.sql.parquet.compression.codec"])
+    def test_the_codec_comes_from_the_plan_not_from_a_session_setting(self):
+        self.assertNotIn("spark.sql.parquet.compression.codec", glue_runner.SPARK_SETTINGS)
 
     def test_job_arguments_are_the_documented_four(self):
         self.assertEqual(["JOB_NAME", "plan", "staging_path", "warehouse_path"], glue_runner.ARGUMENTS)

@@ -7,7 +7,7 @@ using DataPipeline.Local.Report;
 namespace DataPipeline.Local.Engine;
 
 /// <summary>One dataset run: clean tables, derived tables, catalog, saved queries, report; all or nothing.</summary>
-internal sealed class DatasetRunner(DatasetPlan plan, string staging, string outRoot, ParquetCompression compression, IRunProgress progress)
+internal sealed class DatasetRunner(DatasetPlan plan, string staging, string outRoot, IRunProgress progress)
 {
     public const string DatabaseFile = "warehouse.duckdb";
     public const string CatalogFile = "catalog.json";
@@ -31,7 +31,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         {
             session.Execute($"SET file_search_path = {Sql.Literal(work)}");
             session.Execute("SET preserve_insertion_order = false");
-            var executor = new PlanExecutor(session, work, compression);
+            var executor = new PlanExecutor(session, work);
             tables = Timed("tables", () => plan.Dataset.Tables.Select(t => CleanTable(session, executor, t, filesByTable[t.Name])).ToList());
             derived = Timed("derived", () => plan.Dataset.Derived.Select(d => BuildDerived(session, executor, d)).ToList());
             Timed("catalog", () => WarehouseCatalog.Write(session, plan.Names.Database, CatalogEntries(), Path.Combine(work, CatalogFile)));
@@ -88,6 +88,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
                 .ToDictionary(r => (string)r[1]!, r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture)),
             StagingBytes = files.Sum(f => new FileInfo(f).Length),
             ParquetBytes = FolderBytes(executor.FolderOf(WarehouseFolders.Data(table.Name))),
+            Compression = table.Compression,
             Elapsed = clock.Elapsed,
         };
         progress.Step(Dataset, $"table {table.Name}: {result.RowsRead:N0} read, {result.RowsWritten:N0} written, {result.RowsRejected:N0} rejected, {result.DuplicatesDropped:N0} duplicates dropped ({clock.Elapsed.TotalSeconds:0.0} s)");

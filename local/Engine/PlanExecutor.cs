@@ -3,7 +3,7 @@ using DataPipeline.Compiler;
 namespace DataPipeline.Local.Engine;
 
 /// <summary>Runs a compiled DuckDB plan's steps and writes its outputs under a warehouse root, like the Glue runner.</summary>
-internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot, ParquetCompression compression)
+internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
 {
     private static readonly SqlDialect Sql = SqlDialect.DuckDb;
 
@@ -40,11 +40,11 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot, 
             else if (output.PartitionBy.Count > 0)
             {
                 var partitions = string.Join(", ", output.PartitionBy.Select(Sql.Quote));
-                session.Execute($"COPY ({select}) TO {Sql.Literal(folder)} (FORMAT PARQUET, COMPRESSION {Codec}, PARTITION_BY ({partitions}), OVERWRITE_OR_IGNORE)");
+                session.Execute($"COPY ({select}) TO {Sql.Literal(folder)} (FORMAT PARQUET, COMPRESSION {Codec(output)}, PARTITION_BY ({partitions}), OVERWRITE_OR_IGNORE)");
             }
             else
             {
-                session.Execute($"COPY ({select}) TO {Sql.Literal(Path.Combine(folder, "part-00000.parquet"))} (FORMAT PARQUET, COMPRESSION {Codec})");
+                session.Execute($"COPY ({select}) TO {Sql.Literal(Path.Combine(folder, "part-00000.parquet"))} (FORMAT PARQUET, COMPRESSION {Codec(output)})");
             }
         }
     }
@@ -59,5 +59,6 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot, 
     public static string ParquetScan(string folder) =>
         $"read_parquet({Sql.Literal(folder.TrimEnd('/') + "/**/*.parquet")}, hive_partitioning = true)";
 
-    private string Codec => compression == ParquetCompression.Zstd ? "ZSTD" : "SNAPPY";
+    private static string Codec(PlanOutput output) =>
+        output.Compression ?? throw new InvalidOperationException($"Output '{output.View}' has no codec; recompile the plan.");
 }

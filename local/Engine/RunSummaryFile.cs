@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DataPipeline.Compiler;
 
 namespace DataPipeline.Local.Engine;
 
@@ -21,7 +22,7 @@ internal static class RunSummaryFile
             Tables = result.Tables.Select(t => new
             {
                 t.Table, t.RowsRead, t.RowsWritten, t.RowsRejected, t.DuplicatesDropped, t.RejectedByReason,
-                t.StagingBytes, t.ParquetBytes, ElapsedSeconds = t.Elapsed.TotalSeconds,
+                t.StagingBytes, t.ParquetBytes, Compression = TransformCompiler.CodecName(t.Compression), ElapsedSeconds = t.Elapsed.TotalSeconds,
             }),
             Derived = result.Derived.Select(d => new { d.Table, d.Rows, d.ParquetBytes, ElapsedSeconds = d.Elapsed.TotalSeconds }),
             Queries = result.Queries.Select(q => new { q.Name, Rows = q.Rows.Count, ElapsedSeconds = q.Elapsed.TotalSeconds }),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using DataPipeline.Compiler;
 using DataPipeline.Config.Model;
 using DataPipeline.Local.Engine;
 
@@ -40,15 +41,15 @@ internal static class RunReport
 
     private static void Tables(StringBuilder html, DatasetRunResult run)
     {
-        html.Append("<h2>Cleaned tables</h2>\n<table><tr><th>table</th><th>rows read</th><th>written</th><th>rejected</th><th>duplicates dropped</th><th>staging bytes</th><th>Parquet bytes</th><th>Parquet / staging</th><th>time</th></tr>\n");
+        html.Append("<h2>Cleaned tables</h2>\n<table><tr><th>table</th><th>rows read</th><th>written</th><th>rejected</th><th>duplicates dropped</th><th>staging bytes</th><th>Parquet bytes</th><th>codec</th><th>Parquet / staging</th><th>time</th></tr>\n");
         foreach (var t in run.Tables)
         {
-            html.Append($"<tr><td>{E(t.Table)}</td>{N(t.RowsRead)}{N(t.RowsWritten)}{N(t.RowsRejected)}{N(t.DuplicatesDropped)}{N(t.StagingBytes)}{N(t.ParquetBytes)}");
+            html.Append($"<tr><td>{E(t.Table)}</td>{N(t.RowsRead)}{N(t.RowsWritten)}{N(t.RowsRejected)}{N(t.DuplicatesDropped)}{N(t.StagingBytes)}{N(t.ParquetBytes)}<td>{E(TransformCompiler.CodecName(t.Compression))}</td>");
             html.Append($"<td class=\"n\">{Percent(t.ParquetBytes, t.StagingBytes)}</td><td class=\"n\">{Seconds(t.Elapsed)}</td></tr>\n");
         }
         var staging = run.Tables.Sum(t => t.StagingBytes);
         var parquet = run.Tables.Sum(t => t.ParquetBytes);
-        html.Append($"<tr><th>total</th>{N(run.Tables.Sum(t => t.RowsRead))}{N(run.Tables.Sum(t => t.RowsWritten))}{N(run.Tables.Sum(t => t.RowsRejected))}{N(run.Tables.Sum(t => t.DuplicatesDropped))}{N(staging)}{N(parquet)}<td class=\"n\">{Percent(parquet, staging)}</td><td></td></tr></table>\n");
+        html.Append($"<tr><th>total</th>{N(run.Tables.Sum(t => t.RowsRead))}{N(run.Tables.Sum(t => t.RowsWritten))}{N(run.Tables.Sum(t => t.RowsRejected))}{N(run.Tables.Sum(t => t.DuplicatesDropped))}{N(staging)}{N(parquet)}<td></td><td class=\"n\">{Percent(parquet, staging)}</td><td></td></tr></table>\n");
         html.Append("<h3>Rejected rows by reason</h3>\n<table><tr><th>table</th><th>reason</th><th>rows</th></tr>\n");
         foreach (var t in run.Tables)
         {

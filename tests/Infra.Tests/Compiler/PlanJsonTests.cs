@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataPipeline.Compiler;
+using DataPipeline.Config.Model;
 using DataPipeline.Tests.Compiler.Kit;
 
 namespace DataPipeline.Tests.Compiler;
@@ -18,6 +19,21 @@ public class PlanJsonTests
         Assert.Equal(["table", "kind", "dialect", "source", "inputs", "steps", "outputs"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("albums_clean", json.GetProperty("outputs")[0].GetProperty("view").GetString());
         Assert.Equal("release_year", json.GetProperty("outputs")[0].GetProperty("partition_by")[0].GetString());
+    }
+
+    [Fact]
+    public void Parquet_outputs_carry_the_table_codec_and_the_metrics_output_none()
+    {
+        var plan = TransformCompiler.Compile(Spotify.Table("albums") with { Compression = ParquetCompression.Gzip }, SqlDialect.Spark);
+        Assert.Equal(["gzip", "gzip", null], plan.Outputs.Select(o => o.Compression));
+        Assert.False(Json(plan).GetProperty("outputs")[2].TryGetProperty("compression", out _));
+    }
+
+    [Fact]
+    public void A_derived_plan_writes_with_its_table_codec()
+    {
+        var derived = new DerivedTableDefinition { Name = "d", SqlFile = "d.sql", DependsOn = ["albums"], Compression = ParquetCompression.Zstd };
+        Assert.Equal("zstd", TransformCompiler.CompileDerived(derived, "SELECT 1 AS x", SqlDialect.Spark).Outputs.Single().Compression);
     }
 
     [Fact]

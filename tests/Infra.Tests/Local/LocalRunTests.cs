@@ -130,6 +130,18 @@ public sealed class LocalRunTests(LocalRunOnCommittedSample run) : IClassFixture
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [InlineData("data-warehouse/albums")]
+    [InlineData("quarantine/albums")]
+    [InlineData("data-warehouse/track_details")]
+    public void Parquet_files_use_the_codec_the_dataset_names_in_pipeline_yaml(string folder)
+    {
+        var codecs = LocalRunKit.Query(
+            $"SELECT DISTINCT compression FROM parquet_metadata('{Path.Combine(run.OutputFolder, folder)}/**/*.parquet')");
+
+        Assert.Equal(["ZSTD"], codecs.Select(r => (string)r[0]!));
+    }
+
     [Fact]
     public void Staging_files_are_not_changed_by_a_run() =>
         Assert.Equal(run.StagingHashesBefore, LocalRunKit.Hashes(LocalRunOnCommittedSample.StagingFolder));

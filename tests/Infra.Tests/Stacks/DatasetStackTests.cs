@@ -190,6 +190,18 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Every_glue_job_writes_parquet_with_the_codec_the_dataset_names_in_pipeline_yaml()
+    {
+        var codecs = fixture.Stacks.SelectMany(s => s.Template.OfType("AWS::Glue::Job"))
+            .Select(j => TransformPlan.FromJson((string)j.Resource.SelectToken("Properties.DefaultArguments['--plan']")!))
+            .SelectMany(p => p.Outputs.Where(o => o.Format == TransformCompiler.ParquetFormat).Select(o => o.Compression))
+            .ToList();
+
+        Assert.NotEmpty(codecs);
+        Assert.All(codecs, c => Assert.Equal("zstd", c));
+    }
+
+    [Fact]
     public void Every_job_and_the_crawler_name_the_datasets_security_configuration()
     {
         foreach (var (stack, template) in fixture.Stacks)
