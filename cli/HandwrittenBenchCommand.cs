@@ -17,7 +17,7 @@ internal static partial class HandwrittenBenchCommand
         var sql = new Option<string>("--sql") { Description = "The SQL script.", Required = true };
         var staging = new Option<string>("--staging") { Description = "Folder holding <table>/*.csv.", Required = true };
         var output = new Option<string>("--out") { Description = "Folder to write into.", Required = true };
-        var codec = new Option<string>("--compression") { Description = "snappy, zstd or gzip: the dataset's parquet_compression.", DefaultValueFactory = _ => "snappy" };
+        var codec = new Option<string>("--compression") { Description = "snappy, zstd or gzip: the dataset's parquet_compression.", Required = true };
         var command = new Command("bench-handwritten", "Run the hand-written SQL the benchmark compares with.") { Hidden = true };
         command.Options.Add(sql);
         command.Options.Add(staging);

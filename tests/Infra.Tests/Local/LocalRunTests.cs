@@ -160,6 +160,17 @@ public sealed class LocalRunTests(LocalRunOnCommittedSample run) : IClassFixture
     }
 
     [Fact]
+    public void Report_and_run_json_name_the_codec_of_every_cleaned_table()
+    {
+        var html = File.ReadAllText(Path.Combine(run.OutputFolder, "report.html"));
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run.OutputFolder, "run.json")));
+
+        Assert.Contains("<td>albums</td>", html);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(html, "<td>zstd</td>").Count);
+        Assert.All(summary.RootElement.GetProperty("tables").EnumerateArray(), t => Assert.Equal("zstd", t.GetProperty("compression").GetString()));
+    }
+
+    [Fact]
     public void Run_leaves_no_temporary_folder_beside_the_output() =>
         Assert.Equal(["spotify"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(run.OutputFolder)!).Select(Path.GetFileName));
 
