@@ -1,8 +1,8 @@
 namespace DataPipeline.Config;
 
 /// <summary>
-/// Every default of the environment files (and the one dataset setting of pipeline.yaml), in one place. The README's
-/// settings table is read from here; a setting left out of the YAML takes the value below.
+/// Every default of the environment files (and of the one dataset setting of pipeline.yaml), in one place; the README
+/// points here. A setting left out of the YAML takes the value below.
 /// </summary>
 public static class Defaults
 {
