@@ -7,9 +7,11 @@ internal sealed class DuckDbSession : IDisposable
 {
     private readonly DuckDBConnection _connection;
 
-    public DuckDbSession(string databaseFile)
+    /// <param name="databaseFile">A DuckDB file, or ":memory:".</param>
+    /// <param name="readOnly">Open the file read-only, so another process may hold it.</param>
+    public DuckDbSession(string databaseFile, bool readOnly = false)
     {
-        _connection = new DuckDBConnection("DataSource=" + databaseFile);
+        _connection = new DuckDBConnection("DataSource=" + databaseFile + (readOnly ? ";ACCESS_MODE=READ_ONLY" : ""));
         _connection.Open();
     }
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using DataPipeline.Local;
-using DuckDB.NET.Data;
+using DataPipeline.Local.Engine;
 
 namespace DataPipeline.Tests.Local;
 
@@ -37,27 +37,12 @@ internal static class LocalRunKit
     /// <summary>Rows of a query run with DuckDB on its own connection (in memory, or on a database file read-only).</summary>
     public static List<object?[]> Query(string sql, string? databaseFile = null, string? searchPath = null)
     {
-        using var connection = new DuckDBConnection(databaseFile is null ? "DataSource=:memory:" : $"DataSource={databaseFile};ACCESS_MODE=READ_ONLY");
-        connection.Open();
-        using var command = connection.CreateCommand();
+        using var session = new DuckDbSession(databaseFile ?? ":memory:", readOnly: databaseFile is not null);
         if (searchPath is not null)
         {
-            command.CommandText = $"SET file_search_path = '{searchPath}'";
-            command.ExecuteNonQuery();
+            session.Execute($"SET file_search_path = '{searchPath}'");
         }
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
+        return session.Query(sql).Rows.ToList();
     }
 
     public static string Parquet(string outputFolder, string folder) => $"read_parquet('{Path.Combine(outputFolder, folder)}/**/*.parquet', hive_partitioning = true)";
