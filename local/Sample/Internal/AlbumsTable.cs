@@ -1,4 +1,5 @@
 using System.Text;
+using DataPipeline.Compiler;
 
 namespace DataPipeline.Local.Sample;
 

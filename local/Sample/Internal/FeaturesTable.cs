@@ -1,3 +1,5 @@
+using DataPipeline.Compiler;
+
 namespace DataPipeline.Local.Sample;
 
 /// <summary>features.csv: the audio features of every track, as the Spotify API returns them.</summary>

@@ -1,3 +1,5 @@
+using DataPipeline.Compiler;
+
 namespace DataPipeline.Local.Sample;
 
 /// <summary>tracks.csv: one row per track of the catalog.</summary>
