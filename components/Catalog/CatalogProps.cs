@@ -23,6 +23,6 @@ public sealed record CatalogProps
     /// <summary>A role for the crawler. Null: a new least-privilege role named <see cref="CrawlerRoleName"/>.</summary>
     public IRole? CrawlerRole { get; init; }
     public string Description { get; init; } = "";
-    /// <summary>Days the crawler's log group keeps logs. Default: Config.Defaults.LogRetentionDays.</summary>
-    public int LogRetentionDays { get; init; } = Config.Defaults.LogRetentionDays;
+    /// <summary>Days the crawler's log group keeps logs. Default: Config.Settings.EnvironmentFileSettings.LogRetentionDays.DefaultValue.</summary>
+    public int LogRetentionDays { get; init; } = Config.Settings.EnvironmentFileSettings.LogRetentionDays.DefaultValue;
 }

@@ -6,7 +6,7 @@ using DataPipeline.Config.Model;
 
 namespace DataPipeline.Components.EtlJob;
 
-/// <summary>Properties of <see cref="EtlJob"/>. Job settings and their defaults: <see cref="JobSettings"/> and Config.Defaults.</summary>
+/// <summary>Properties of <see cref="EtlJob"/>. Job settings and their defaults: <see cref="JobSettings"/> and Config.Settings.EnvironmentFileSettings.</summary>
 public sealed record EtlJobProps
 {
     public required string JobName { get; init; }

@@ -18,5 +18,5 @@ public sealed record EtlWorkflowProps
     /// <summary>Files landing under staging/ in this bucket start the workflow. Null: they do not.</summary>
     public IBucket? StartOnStagingUploads { get; init; }
     /// <summary>With <see cref="StartOnStagingUploads"/>: how long to gather landed files into one run.</summary>
-    public int BatchWindowMinutes { get; init; } = Config.Defaults.BatchWindowMinutes;
+    public int BatchWindowMinutes { get; init; } = Config.Settings.EnvironmentFileSettings.BatchWindowMinutes.DefaultValue;
 }
