@@ -184,7 +184,7 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
             foreach (var derived in dataset.Derived)
             {
                 var plan = TransformPlan.FromJson((string)jobs[stack.Plan.Names.Job(derived.Name)].SelectToken("Properties.DefaultArguments['--plan']")!);
-                Assert.Equal(derived.DependsOn, plan.Inputs);
+                Assert.Equal(derived.DependsOn, plan.Inputs.Select(i => i.Table));
             }
         }
     }
@@ -194,7 +194,7 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
     {
         var codecs = fixture.Stacks.SelectMany(s => s.Template.OfType("AWS::Glue::Job"))
             .Select(j => TransformPlan.FromJson((string)j.Resource.SelectToken("Properties.DefaultArguments['--plan']")!))
-            .SelectMany(p => p.Outputs.Where(o => o.Format == TransformCompiler.ParquetFormat).Select(o => o.Compression))
+            .SelectMany(p => p.Outputs.Where(o => o.Format == OutputFormat.Parquet).Select(o => o.Compression))
             .ToList();
 
         Assert.NotEmpty(codecs);
