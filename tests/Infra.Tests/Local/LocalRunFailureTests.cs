@@ -1,5 +1,6 @@
 using DataPipeline.Config;
 using DataPipeline.Local;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Local;
 
