@@ -1,0 +1,102 @@
+namespace DataPipeline.Preview;
+
+/// <summary>
+/// What a change does before it is merged: both revisions synthesized and diffed offline with the CDK's diff, and
+/// both run locally on the same staging files and compared table by table and query by query.
+/// </summary>
+public static class PullRequestPreview
+{
+    public static async Task<PreviewReport> RunAsync(PreviewOptions options, Action<string> progress, CancellationToken cancellation)
+    {
+        var headConfig = Path.GetFullPath(options.ConfigDirectory);
+        var repository = await GitRepository.OpenAsync(headConfig, cancellation);
+        var baseCommit = await repository.ForkPointAsync(options.Base, cancellation);
+        var baseName = await repository.ShortNameAsync(baseCommit, cancellation);
+        var head = await repository.HeadNameAsync(cancellation);
+        var uncommitted = await repository.HasUncommittedChangesAsync(cancellation);
+        var codeChanges = CodeChanges.In(await repository.ChangedFilesSinceAsync(baseCommit, cancellation));
+        var headProject = Path.Combine(repository.Root, options.Project);
+
+        var work = Directory.CreateTempSubdirectory("pipeline-preview-").FullName;
+        try
+        {
+            await using var checkout = await BaseCheckout.CreateAsync(repository, baseCommit, Path.Combine(work, "base-worktree"), cancellation);
+            var baseConfig = checkout.Mirror(headConfig);
+            var (staging, stagingText) = options.Staging is { } chosen
+                ? (Path.GetFullPath(chosen), $"`{chosen}`")
+                : (CommittedSamples(Path.Combine(work, "staging"), headConfig, baseConfig), "each dataset's committed sample, `samples/<dataset>` of the working tree");
+            var basePipeline = Task.Run(async () =>
+            {
+                PipelineAppBuild app;
+                if (codeChanges.Count == 0)
+                {
+                    progress($"base {baseName}: no app code differs; running the current app on the base's configuration");
+                    app = PipelineAppBuild.Current;
+                }
+                else
+                {
+                    progress($"base {baseName}: building its app in a temporary worktree ({codeChanges.Count} app files differ)");
+                    app = await PipelineAppBuild.BuildAsync(checkout.Mirror(headProject), Path.Combine(work, "base-app"), cancellation);
+                }
+                await Both(app, "base " + baseName, baseConfig, checkout.Mirror(Path.GetDirectoryName(headProject)!), options.Environment, staging,
+                    Path.Combine(work, "base"), progress, cancellation);
+            }, cancellation);
+            var headPipeline = Both(PipelineAppBuild.Current, "head", headConfig, Path.GetDirectoryName(headProject)!, options.Environment, staging,
+                Path.Combine(work, "head"), progress, cancellation);
+            await Task.WhenAll(basePipeline, headPipeline);
+
+            progress("diffing the templates and the local runs");
+            var stacks = await TemplateDiffer.DiffAsync(Path.Combine(work, "base", "cdk.out"), Path.Combine(work, "head", "cdk.out"),
+                Path.Combine(repository.Root, "node_modules"), work, cancellation);
+            var datasets = DatasetComparer.Compare(Path.Combine(work, "base", "out"), Path.Combine(work, "head", "out"), baseConfig, headConfig);
+            return new PreviewReport
+            {
+                Environment = options.Environment,
+                BaseRef = options.Base,
+                BaseCommit = baseName,
+                Head = head,
+                HeadHasUncommittedChanges = uncommitted,
+                BaseCodeChanges = codeChanges,
+                Staging = stagingText,
+                Stacks = stacks,
+                Datasets = datasets,
+            };
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Synthesizes, then runs locally, one revision.</summary>
+    private static async Task Both(
+        PipelineAppBuild app, string revision, string configDirectory, string cdkJsonFolder, string environment, string staging,
+        string outFolder, Action<string> progress, CancellationToken cancellation)
+    {
+        progress($"{revision}: synth --env {environment}");
+        await app.SynthAsync(configDirectory, cdkJsonFolder, environment, Path.Combine(outFolder, "cdk.out"), cancellation);
+        progress($"{revision}: run --env {environment}");
+        await app.RunAsync(configDirectory, environment, staging, Path.Combine(outFolder, "out"), cancellation);
+    }
+
+    /// <summary>
+    /// One staging folder per dataset that either revision has a sample for: the working tree's samples/&lt;dataset&gt;,
+    /// or the base's when only the base has one (a dataset the change removes). Links, so nothing is copied.
+    /// </summary>
+    private static string CommittedSamples(string folder, string headConfig, string baseConfig)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var samples in new[] { Path.Combine(headConfig, "samples"), Path.Combine(baseConfig, "samples") }.Where(Directory.Exists))
+        {
+            foreach (var dataset in Directory.EnumerateDirectories(samples))
+            {
+                var link = Path.Combine(folder, Path.GetFileName(dataset));
+                if (!Path.Exists(link))
+                {
+                    Directory.CreateSymbolicLink(link, dataset);
+                }
+            }
+        }
+        return Path.Combine(folder, "{dataset}");
+    }
+}
