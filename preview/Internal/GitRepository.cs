@@ -27,15 +27,9 @@ internal sealed class GitRepository
     /// </summary>
     public async Task<string> ForkPointAsync(string baseRef, CancellationToken cancellation)
     {
-        string commit;
-        try
-        {
-            commit = (await Git(cancellation, "rev-parse", "--verify", "--end-of-options", baseRef + "^{commit}")).Trim();
-        }
-        catch (PreviewException e)
-        {
-            throw new PreviewException($"--base {baseRef} is not a commit of {Root}; fetch it first (git fetch origin {baseRef}) or name another branch, tag or commit.", e);
-        }
+        // A fresh clone or a CI checkout often has the base only as origin/<branch>.
+        var commit = await CommitOfAsync(baseRef, cancellation) ?? await CommitOfAsync("origin/" + baseRef, cancellation)
+            ?? throw new PreviewException($"--base {baseRef} is not a commit of {Root}; fetch it first (git fetch origin {baseRef}) or name another branch, tag or commit.");
         try
         {
             return (await Git(cancellation, "merge-base", commit, "HEAD")).Trim();
@@ -74,6 +68,18 @@ internal sealed class GitRepository
     {
         await Git(CancellationToken.None, "worktree", "remove", "--force", folder);
         await Git(CancellationToken.None, "worktree", "prune");
+    }
+
+    private async Task<string?> CommitOfAsync(string name, CancellationToken cancellation)
+    {
+        try
+        {
+            return (await Git(cancellation, "rev-parse", "--verify", "--quiet", "--end-of-options", name + "^{commit}")).Trim();
+        }
+        catch (PreviewException)
+        {
+            return null;
+        }
     }
 
     private Task<string> Git(CancellationToken cancellation, params string[] arguments) =>

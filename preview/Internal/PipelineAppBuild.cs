@@ -19,7 +19,9 @@ internal sealed record PipelineAppBuild(string Assembly)
         {
             throw new PreviewException($"The base revision has no {projectFile}; pass --project with the app's project file relative to the repository root.");
         }
-        await ChildProcess.RunAsync("dotnet", ["build", projectFile, "--nologo", "-v", "quiet", "-o", outputFolder], Path.GetDirectoryName(projectFile)!, cancellation);
+        // No build server or node reuse: nothing of the base's build keeps running once the preview is done.
+        await ChildProcess.RunAsync("dotnet", ["build", projectFile, "--nologo", "-v", "quiet", "-o", outputFolder, "-nodeReuse:false", "-p:UseSharedCompilation=false"],
+            Path.GetDirectoryName(projectFile)!, cancellation);
         var assembly = Path.Combine(outputFolder, Path.GetFileNameWithoutExtension(projectFile) + ".dll");
         return File.Exists(assembly)
             ? new PipelineAppBuild(assembly)
