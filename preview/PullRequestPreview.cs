@@ -25,25 +25,27 @@ public static class PullRequestPreview
             var (staging, stagingText) = options.Staging is { } chosen
                 ? (Path.GetFullPath(chosen), $"`{chosen}`")
                 : (CommittedSamples(Path.Combine(work, "staging"), headConfig, baseConfig), "each dataset's committed sample, `samples/<dataset>` of the working tree");
-            var basePipeline = Task.Run(async () =>
+            // Both revisions at once; the first failure stops the other.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var cdkJsonFolder = Path.GetDirectoryName(headProject)!;
+            var basePipeline = StopOthersOnFailure(stop, async () =>
             {
-                PipelineAppBuild app;
+                var app = PipelineAppBuild.Current;
                 if (codeChanges.Count == 0)
                 {
-                    progress($"base {baseName}: no app code differs; running the current app on the base's configuration");
-                    app = PipelineAppBuild.Current;
+                    progress($"base {baseName}: no app code differs; the current app runs the base's configuration");
                 }
                 else
                 {
-                    progress($"base {baseName}: building its app in a temporary worktree ({codeChanges.Count} app files differ)");
-                    app = await PipelineAppBuild.BuildAsync(checkout.Mirror(headProject), Path.Combine(work, "base-app"), cancellation);
+                    progress($"base {baseName}: building its own app ({codeChanges.Count} app files differ)");
+                    app = await PipelineAppBuild.BuildAsync(checkout.Mirror(headProject), Path.Combine(work, "base-app"), stop.Token);
                 }
-                await Both(app, "base " + baseName, baseConfig, checkout.Mirror(Path.GetDirectoryName(headProject)!), options.Environment, staging,
-                    Path.Combine(work, "base"), progress, cancellation);
-            }, cancellation);
-            var headPipeline = Both(PipelineAppBuild.Current, "head", headConfig, Path.GetDirectoryName(headProject)!, options.Environment, staging,
-                Path.Combine(work, "head"), progress, cancellation);
-            await Task.WhenAll(basePipeline, headPipeline);
+                await SynthesizeAndRunAsync(app, "base " + baseName, baseConfig, checkout.Mirror(cdkJsonFolder), options.Environment, staging,
+                    Path.Combine(work, "base"), progress, stop.Token);
+            });
+            var headPipeline = StopOthersOnFailure(stop, () => SynthesizeAndRunAsync(PipelineAppBuild.Current, "head", headConfig, cdkJsonFolder,
+                options.Environment, staging, Path.Combine(work, "head"), progress, stop.Token));
+            await FirstFailureAsync(basePipeline, headPipeline);
 
             progress("diffing the templates and the local runs");
             var stacks = await TemplateDiffer.DiffAsync(Path.Combine(work, "base", "cdk.out"), Path.Combine(work, "head", "cdk.out"),
@@ -69,14 +71,47 @@ public static class PullRequestPreview
     }
 
     /// <summary>Synthesizes, then runs locally, one revision.</summary>
-    private static async Task Both(
+    private static async Task SynthesizeAndRunAsync(
         PipelineAppBuild app, string revision, string configDirectory, string cdkJsonFolder, string environment, string staging,
         string outFolder, Action<string> progress, CancellationToken cancellation)
     {
-        progress($"{revision}: synth --env {environment}");
-        await app.SynthAsync(configDirectory, cdkJsonFolder, environment, Path.Combine(outFolder, "cdk.out"), cancellation);
-        progress($"{revision}: run --env {environment}");
-        await app.RunAsync(configDirectory, environment, staging, Path.Combine(outFolder, "out"), cancellation);
+        try
+        {
+            progress($"{revision}: synth --env {environment}");
+            await app.SynthAsync(configDirectory, cdkJsonFolder, environment, Path.Combine(outFolder, "cdk.out"), cancellation);
+            progress($"{revision}: run --env {environment}");
+            await app.RunAsync(configDirectory, environment, staging, Path.Combine(outFolder, "out"), cancellation);
+        }
+        catch (PreviewException e)
+        {
+            throw new PreviewException($"{revision}: {e.Message}", e);
+        }
+    }
+
+    private static async Task StopOthersOnFailure(CancellationTokenSource stop, Func<Task> work)
+    {
+        try
+        {
+            await Task.Run(work);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits for all; rethrows the failure that stopped the others rather than their cancellation.</summary>
+    private static async Task FirstFailureAsync(params Task[] tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (Exception) when (tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal static class DatasetComparer
         var tablesBefore = Children(baseFolder, WarehouseFolder);
         var tablesAfter = Children(headFolder, WarehouseFolder);
         var tables = tablesBefore.Keys.Union(tablesAfter.Keys).Order(StringComparer.Ordinal)
-            .Select(table => WarehouseComparer.Compare(table, tablesBefore.GetValueOrDefault(table), tablesAfter.GetValueOrDefault(table),
+            .Select(table => CompareTable(dataset, table, tablesBefore.GetValueOrDefault(table), tablesAfter.GetValueOrDefault(table),
                 baseKeys.GetValueOrDefault(table) ?? [], headKeys.GetValueOrDefault(table) ?? []))
             .ToList();
         var queriesBefore = Files(baseFolder, QueriesFolder, ".csv");
@@ -47,6 +47,18 @@ internal static class DatasetComparer
             Rejects = Rejects(baseFolder, headFolder),
             Queries = queries,
         };
+    }
+
+    private static TableDiff CompareTable(string dataset, string table, string? before, string? after, IReadOnlyList<string> baseKey, IReadOnlyList<string> headKey)
+    {
+        try
+        {
+            return WarehouseComparer.Compare(table, before, after, baseKey, headKey);
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            throw new PreviewException($"Comparing table '{table}' of dataset '{dataset}' failed on DuckDB: {e.Message}", e);
+        }
     }
 
     private static List<RejectCount> Rejects(string? baseFolder, string? headFolder)

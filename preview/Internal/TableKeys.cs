@@ -18,9 +18,14 @@ internal static class TableKeys
             return keys;
         }
         var stream = new YamlStream();
-        using (var reader = new StreamReader(file))
+        try
         {
+            using var reader = new StreamReader(file);
             stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return keys; // the revision's own run already refused it; without keys, rows are compared whole
         }
         if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root)
         {
