@@ -40,10 +40,10 @@ public static class PullRequestPreview
                     progress($"base {baseName}: building its own app ({codeChanges.Count} app files differ)");
                     app = await PipelineAppBuild.BuildAsync(checkout.Mirror(headProject), Path.Combine(work, "base-app"), stop.Token);
                 }
-                await SynthesizeAndRunAsync(app, "base " + baseName, baseConfig, checkout.Mirror(cdkJsonFolder), options.Environment, staging,
+                await RunAndSynthesizeAsync(app, "base " + baseName, baseConfig, checkout.Mirror(cdkJsonFolder), options.Environment, staging,
                     Path.Combine(work, "base"), progress, stop.Token);
             });
-            var headPipeline = StopOthersOnFailure(stop, () => SynthesizeAndRunAsync(PipelineAppBuild.Current, "head", headConfig, cdkJsonFolder,
+            var headPipeline = StopOthersOnFailure(stop, () => RunAndSynthesizeAsync(PipelineAppBuild.Current, "head", headConfig, cdkJsonFolder,
                 options.Environment, staging, Path.Combine(work, "head"), progress, stop.Token));
             await FirstFailureAsync(basePipeline, headPipeline);
 
@@ -70,17 +70,17 @@ public static class PullRequestPreview
         }
     }
 
-    /// <summary>Synthesizes, then runs locally, one revision.</summary>
-    private static async Task SynthesizeAndRunAsync(
+    /// <summary>Runs one revision locally, then synthesizes it: the run takes seconds, so a broken revision fails fast.</summary>
+    private static async Task RunAndSynthesizeAsync(
         PipelineAppBuild app, string revision, string configDirectory, string cdkJsonFolder, string environment, string staging,
         string outFolder, Action<string> progress, CancellationToken cancellation)
     {
         try
         {
-            progress($"{revision}: synth --env {environment}");
-            await app.SynthAsync(configDirectory, cdkJsonFolder, environment, Path.Combine(outFolder, "cdk.out"), cancellation);
             progress($"{revision}: run --env {environment}");
             await app.RunAsync(configDirectory, environment, staging, Path.Combine(outFolder, "out"), cancellation);
+            progress($"{revision}: synth --env {environment}");
+            await app.SynthAsync(configDirectory, cdkJsonFolder, environment, Path.Combine(outFolder, "cdk.out"), cancellation);
         }
         catch (PreviewException e)
         {
