@@ -1,5 +1,5 @@
 using DataPipeline.Preview;
-using DataPipeline.Tests.Local;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Preview;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using DataPipeline.Preview;
-using DataPipeline.Tests.Local;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Preview;
 

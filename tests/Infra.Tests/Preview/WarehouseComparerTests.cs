@@ -1,6 +1,6 @@
 using DataPipeline.Local.Engine;
 using DataPipeline.Preview;
-using DataPipeline.Tests.Local;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Preview;
 
