@@ -52,7 +52,7 @@ internal static class RawTableLoader
             $"delim = chr(65535), quote = '', escape = '', encoding = {Sql.Literal(source.Encoding)}, max_line_size = {MaxLineBytes}, filename = true, " +
             $"store_rejects = true, rejects_table = {Sql.Literal(rejects)}, rejects_scan = {Sql.Literal(rejects + "_scan")})");
         var problems = session.Query(
-            $"SELECT s.file_path, e.line, e.error_type, e.error_message FROM {Sql.Quote(rejects)} e JOIN {Sql.Quote(rejects + "_scan")} s USING (scan_id, file_id) ORDER BY s.file_path, e.line LIMIT 20").Rows;
+            $"SELECT s.file_path, min(e.line), count(*), any_value(e.error_type ORDER BY e.line), any_value(e.error_message ORDER BY e.line) FROM {Sql.Quote(rejects)} e JOIN {Sql.Quote(rejects + "_scan")} s USING (scan_id, file_id) GROUP BY s.file_path ORDER BY s.file_path").Rows;
         session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(rejects)}");
         session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(rejects + "_scan")}");
         if (problems.Count > 0)
@@ -61,13 +61,16 @@ internal static class RawTableLoader
         }
     }
 
+    /// <summary>One message per file: its first line that cannot be read, and how many more there are.</summary>
     private static string Problem(IReadOnlyDictionary<string, StagingFile> files, SourcePlan source, object?[] reject)
     {
         var file = files.TryGetValue((string)reject[0]!, out var f) ? f.FullPath : (string)reject[0]!;
         var line = Convert.ToInt64(reject[1], System.Globalization.CultureInfo.InvariantCulture);
-        return (string)reject[2]! == "INVALID ENCODING"
-            ? $"{file} line {line}: holds bytes that are not valid {source.Encoding}; set the table's source encoding to the files' encoding (utf-8, latin-1 or utf-16), or fix the file."
-            : $"{file} line {line}: cannot be read as a line of text ({reject[3]}); a line holds at most {MaxLineBytes / (1024 * 1024)} MB and no U+FFFF character.";
+        var more = Convert.ToInt64(reject[2], System.Globalization.CultureInfo.InvariantCulture) - 1;
+        var where = more == 0 ? $"line {line}" : $"line {line} (and {more} more {(more == 1 ? "line" : "lines")})";
+        return (string)reject[3]! == "INVALID ENCODING"
+            ? $"{file} {where}: holds bytes that are not valid {source.Encoding}; set the table's source encoding to the files' encoding (utf-8, latin-1 or utf-16), or fix the file."
+            : $"{file} {where}: cannot be read as a line of text ({reject[4]}); a line holds at most {MaxLineBytes / (1024 * 1024)} MB and no U+FFFF character.";
     }
 
     private static void LoadJsonArray(DuckDbSession session, string raw, StagingFile file)

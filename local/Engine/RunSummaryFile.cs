@@ -21,7 +21,8 @@ internal static class RunSummaryFile
             PhaseSeconds = result.Phases.ToDictionary(p => p.Key, p => p.Value.TotalSeconds),
             Tables = result.Tables.Select(t => new
             {
-                t.Table, t.RowsRead, t.RowsWritten, t.RowsRejected, t.DuplicatesDropped, t.RejectedByReason,
+                t.Table, t.FilesRead, t.LinesRead, t.HeaderLines, t.RowsRead, t.RowsWritten, t.RowsRejected, t.DuplicatesDropped, t.Balanced, t.RejectedByReason,
+                t.Warnings, t.IgnoredFiles,
                 t.StagingBytes, t.ParquetBytes, Compression = TransformCompiler.CodecName(t.Compression), ElapsedSeconds = t.Elapsed.TotalSeconds,
             }),
             Derived = result.Derived.Select(d => new { d.Table, d.Rows, d.ParquetBytes, ElapsedSeconds = d.Elapsed.TotalSeconds }),
