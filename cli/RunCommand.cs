@@ -70,12 +70,8 @@ internal static class RunCommand
             }
             catch (LocalRunException e)
             {
-                Console.Error.WriteLine($"error: dataset '{plan.Dataset.Name}' failed; its previous output is untouched.{Environment.NewLine}{e.Message}");
-                failed.Add(plan.Dataset.Name);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
-            {
-                Console.Error.WriteLine($"error: dataset '{plan.Dataset.Name}' failed unexpectedly; its previous output is untouched.{Environment.NewLine}{e}");
+                // The message ends with where the dataset's output stands, as the run found it.
+                Console.Error.WriteLine($"error: dataset '{plan.Dataset.Name}' failed.{Environment.NewLine}{e.Message}");
                 failed.Add(plan.Dataset.Name);
             }
         }

@@ -26,7 +26,28 @@ public static class LocalPipeline
         {
             throw new LocalRunException($"--staging {staging} is one folder but {selected.Count} datasets would run; pass --dataset, or write {{dataset}} in the path.");
         }
-        return selected.Select(plan => (plan, StagingFolder(options, plan.Dataset.Name))).ToList();
+        var resolved = selected.Select(plan => (plan, StagingFolder(options, plan.Dataset.Name))).ToList();
+        var outRoot = OutRoot(options);
+        foreach (var (plan, folder) in resolved)
+        {
+            CheckApart(outRoot, folder, plan.Dataset.Name);
+        }
+        return resolved;
+    }
+
+    /// <summary>A run replaces &lt;out&gt;/&lt;dataset&gt; and only reads staging, so the two must not overlap in either direction.</summary>
+    private static void CheckApart(string outRoot, string staging, string dataset)
+    {
+        static bool Inside(string path, string folder) =>
+            path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var relation = outRoot == staging ? "is"
+            : Inside(staging, outRoot) ? "contains"
+            : Inside(outRoot, staging) ? "lies inside"
+            : null;
+        if (relation is not null)
+        {
+            throw new LocalRunException($"--out {outRoot} {relation} the staging folder {staging} of dataset '{dataset}'; a run replaces <out>/<dataset> and only reads staging, so keep them apart (the default --out is .pipeline/<env>).");
+        }
     }
 
     public static string OutRoot(LocalRunOptions options) =>

@@ -23,7 +23,23 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         var total = Stopwatch.StartNew();
         var compiled = plan.Dataset.Tables.ToDictionary(t => t.Name, t => TransformCompiler.Compile(t, SqlDialect.DuckDb));
         var filesByTable = plan.Dataset.Tables.ToDictionary(t => t.Name, t => StagingFiles.Of(staging, t.Name, compiled[t.Name].Source!));
-        using var output = new DatasetOutput(outRoot, Dataset);
+        using var output = DatasetOutput.Open(outRoot, Dataset);
+        foreach (var line in output.Recovered)
+        {
+            progress.Step(Dataset, line);
+        }
+        try
+        {
+            return Run(output, filesByTable, compiled, total);
+        }
+        catch (Exception e) when (e is LocalRunException or IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
+        {
+            throw new LocalRunException($"{e.Message}{Environment.NewLine}{output.StateAfterFailure()}", e);
+        }
+    }
+
+    private DatasetRunResult Run(DatasetOutput output, Dictionary<string, StagingListing> filesByTable, Dictionary<string, TransformPlan> compiled, Stopwatch total)
+    {
         var work = output.WorkFolder;
         List<TableRunResult> tables;
         List<DerivedRunResult> derived;
@@ -34,6 +50,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
             session.Execute("SET preserve_insertion_order = false");
             var executor = new PlanExecutor(session, work);
             tables = Timed("tables", () => plan.Dataset.Tables.Select(t => CleanTable(session, executor, t, compiled[t.Name], filesByTable[t.Name])).ToList());
+            FaultPoint.Reach(FaultPoint.TablesWritten);
             derived = Timed("derived", () => plan.Dataset.Derived.Select(d => BuildDerived(session, executor, d)).ToList());
             Timed("catalog", () => WarehouseCatalog.Write(session, plan.Names.Database, CatalogEntries(), Path.Combine(work, CatalogFile)));
             progress.Step(Dataset, $"catalog: schema {plan.Names.Database} with {tables.Count + derived.Count} views in {DatabaseFile}");

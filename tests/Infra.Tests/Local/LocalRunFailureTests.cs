@@ -24,7 +24,7 @@ public sealed class LocalRunFailureTests : IDisposable
 
         var error = Assert.Throws<LocalRunException>(() => LocalRunKit.Run(_staging.Path, _out.Path));
 
-        Assert.Equal($"Table 'tracks' cannot be read:\n  {TracksFile}: the header has no column track_popularity (header names are matched ignoring case); rename the column in the file, or set from: on the column to the name the file uses. The header reads: id,popularity,explicit", error.Message);
+        Assert.Equal($"Table 'tracks' cannot be read:\n  {TracksFile}: the header has no column track_popularity (header names are matched ignoring case); rename the column in the file, or set from: on the column to the name the file uses. The header reads: id,popularity,explicit\n{previous.OutputFolder} still holds the previous run's output.", error.Message);
         Assert.Equal(before, LocalRunKit.Hashes(previous.OutputFolder));
     }
 

@@ -10,7 +10,13 @@ public sealed class RealWorldFailureTests : IDisposable
 
     private string Staging(string relative) => Path.Combine(_project.Staging, relative);
 
-    private string Error() => Assert.Throws<LocalRunException>(_project.Run).Message;
+    private string Error()
+    {
+        var message = Assert.Throws<LocalRunException>(_project.Run).Message;
+        var state = $"\nNothing was written to {Path.Combine(_project.Out, "football")}.";
+        Assert.EndsWith(state, message, StringComparison.Ordinal);
+        return message[..^state.Length];
+    }
 
     [Fact]
     public void A_header_without_a_declared_column_names_the_file_and_the_column()
