@@ -12,7 +12,6 @@ public static class CommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(PreviewCommand.Create());
-        root.Subcommands.Add(HandwrittenBenchCommand.Create());
         if (args.Length == 0)
         {
             args = ["synth"];

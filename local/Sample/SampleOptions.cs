@@ -1,17 +1,17 @@
 namespace DataPipeline.Local.Sample;
 
-/// <summary>How big and how dirty a generated Spotify sample is.</summary>
+/// <summary>How big and how dirty a generated sample is.</summary>
 public sealed record SampleOptions
 {
-    /// <summary>Distinct tracks. Tracks, features and albums get this many rows before duplicates; artists about an eighth.</summary>
-    public required int Rows { get; init; }
+    /// <summary>Rows written per table, defective rows and duplicate copies included. Default 1,000.</summary>
+    public int Rows { get; init; } = 1000;
 
-    /// <summary>Seed of every random choice; the same rows and seed give byte-identical files. Default 42.</summary>
+    /// <summary>Seed of every random choice; the same definition, rows and seed give identical files. Default 42.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>Share of each table's rows that carry exactly one defect the cleaning rules reject. Default 0.03.</summary>
+    /// <summary>Share of rows that carry exactly one defect the table's rules reject. Default 0.03.</summary>
     public double DefectRate { get; init; } = 0.03;
 
-    /// <summary>Share of each table's rows appended a second time with the same key. Default 0.02.</summary>
+    /// <summary>Share of rows that repeat an earlier good row (the same record delivered twice). Default 0.02.</summary>
     public double DuplicateRate { get; init; } = 0.02;
 }

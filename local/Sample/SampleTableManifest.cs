@@ -1,19 +1,19 @@
 namespace DataPipeline.Local.Sample;
 
-/// <summary>One generated staging file and the outcome its cleaning must have.</summary>
+/// <summary>The generated staging files of one table and the outcome their cleaning must have.</summary>
 public sealed record SampleTableManifest
 {
     public required string Name { get; init; }
 
-    /// <summary>The file, relative to the output folder, with forward slashes: "tracks/tracks.csv".</summary>
-    public required string File { get; init; }
+    /// <summary>The files, relative to the output folder, with forward slashes: "tracks/tracks.csv".</summary>
+    public required IReadOnlyList<string> Files { get; init; }
 
     public required long Bytes { get; init; }
 
-    /// <summary>Data rows in the file (header excluded), defective rows and duplicate copies included.</summary>
+    /// <summary>Data rows in the files (headers excluded), defective rows and duplicate copies included.</summary>
     public required int RowsWritten { get; init; }
 
-    /// <summary>Copies of good rows appended at the end of the file with the key of an earlier row.</summary>
+    /// <summary>Copies of good rows, later in the files, with the key of an earlier row.</summary>
     public required int DuplicatesInjected { get; init; }
 
     /// <summary>

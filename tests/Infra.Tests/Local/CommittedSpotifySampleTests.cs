@@ -30,7 +30,7 @@ public sealed class CommittedSpotifySampleTests(GeneratedSample sample) : IClass
     [Fact]
     public void Committed_manifest_beside_the_staging_folder_equals_the_manifest_of_a_fresh_generation()
     {
-        var fresh = SpotifySampleGenerator.ManifestToJson(sample.Manifest);
+        var fresh = SampleManifestJson.Write(sample.Manifest);
         UpdateWhenAsked(ManifestFile, System.Text.Encoding.UTF8.GetBytes(fresh));
 
         Assert.Equal(fresh, File.ReadAllText(ManifestFile));

@@ -1,3 +1,4 @@
+using DataPipeline.Bench.Spotify;
 using DataPipeline.Local.Sample;
 using DataPipeline.Tests.Kit;
 
@@ -10,7 +11,7 @@ public sealed class GeneratedSample : IDisposable
 
     public GeneratedSample()
     {
-        Manifest = SpotifySampleGenerator.Write(_folder.Path, new SampleOptions { Rows = 400, Seed = 42 });
+        Manifest = SpotifySampleGenerator.Write(_folder.Path, new SpotifySampleOptions { Rows = 400, Seed = 42 });
     }
 
     public string Path => _folder.Path;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DataPipeline.Bench.Spotify;
 using DataPipeline.Local.Sample;
 using DataPipeline.Tests.Kit;
 
@@ -15,8 +16,8 @@ public sealed class SpotifySampleGeneratorTests(GeneratedSample sample) : IClass
     {
         using var first = new TemporaryFolder();
         using var second = new TemporaryFolder();
-        SpotifySampleGenerator.Write(first.Path, new SampleOptions { Rows = 300, Seed = 7 });
-        SpotifySampleGenerator.Write(second.Path, new SampleOptions { Rows = 300, Seed = 7 });
+        SpotifySampleGenerator.Write(first.Path, new SpotifySampleOptions { Rows = 300, Seed = 7 });
+        SpotifySampleGenerator.Write(second.Path, new SpotifySampleOptions { Rows = 300, Seed = 7 });
 
         foreach (var table in Tables)
         {
@@ -28,7 +29,7 @@ public sealed class SpotifySampleGeneratorTests(GeneratedSample sample) : IClass
     public void A_different_seed_gives_different_files()
     {
         using var other = new TemporaryFolder();
-        SpotifySampleGenerator.Write(other.Path, new SampleOptions { Rows = 400, Seed = 43 });
+        SpotifySampleGenerator.Write(other.Path, new SpotifySampleOptions { Rows = 400, Seed = 43 });
 
         foreach (var table in Tables)
         {
@@ -54,7 +55,7 @@ public sealed class SpotifySampleGeneratorTests(GeneratedSample sample) : IClass
 
         Assert.Equal(expected.RowsWritten, sample.Read(table).Rows.Count);
         Assert.Equal(expected.Bytes, new FileInfo(CsvPath(sample.Path, table)).Length);
-        Assert.Equal(table + "/" + table + ".csv", expected.File);
+        Assert.Equal([table + "/" + table + ".csv"], expected.Files);
     }
 
     [Theory]
@@ -216,7 +217,7 @@ public sealed class SpotifySampleGeneratorTests(GeneratedSample sample) : IClass
     {
         using var folder = new TemporaryFolder();
 
-        var error = Assert.Throws<ArgumentException>(() => SpotifySampleGenerator.Write(folder.Path, new SampleOptions { Rows = 0 }));
+        var error = Assert.Throws<ArgumentException>(() => SpotifySampleGenerator.Write(folder.Path, new SpotifySampleOptions { Rows = 0 }));
 
         Assert.Equal("Rows must be at least 1; ask for the number of tracks to generate. (Parameter 'Rows')", error.Message);
     }
@@ -227,7 +228,7 @@ public sealed class SpotifySampleGeneratorTests(GeneratedSample sample) : IClass
         using var folder = new TemporaryFolder();
 
         var error = Assert.Throws<ArgumentException>(() =>
-            SpotifySampleGenerator.Write(folder.Path, new SampleOptions { Rows = 10, DefectRate = 0.6, DuplicateRate = 0.5 }));
+            SpotifySampleGenerator.Write(folder.Path, new SpotifySampleOptions { Rows = 10, DefectRate = 0.6, DuplicateRate = 0.5 }));
 
         Assert.StartsWith("DefectRate and DuplicateRate must each be between 0 and 1 and add up to at most 1.", error.Message);
     }

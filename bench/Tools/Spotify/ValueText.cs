@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>Values written the way the public dataset writes them: invariant culture, no trailing zeros.</summary>
 internal static class ValueText

@@ -1,6 +1,7 @@
-using System.Text.Json;
 
-namespace DataPipeline.Local.Sample;
+using DataPipeline.Local.Sample;
+
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>
 /// Writes staging files shaped like the public "Spotify Dataset 2023" (artists, albums, tracks, features), with
@@ -11,16 +12,8 @@ public static class SpotifySampleGenerator
 {
     private const ulong ValuesSalt = 0x76616C73;
 
-    private static readonly JsonSerializerOptions ManifestJson = new()
-    {
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
     /// <summary>Writes &lt;outputDirectory&gt;/&lt;table&gt;/&lt;table&gt;.csv for the four tables and returns what they contain.</summary>
-    public static SampleManifest Write(string outputDirectory, SampleOptions options)
+    public static SampleManifest Write(string outputDirectory, SpotifySampleOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,9 +43,6 @@ public static class SpotifySampleGenerator
             Tables = tables.Select((table, number) => TableFileWriter.Write(outputDirectory, table, options, number)).ToList(),
         };
     }
-
-    /// <summary>The manifest as indented snake_case JSON with LF line ends; keep it beside the staging folder, not inside.</summary>
-    public static string ManifestToJson(SampleManifest manifest) => JsonSerializer.Serialize(manifest, ManifestJson) + "\n";
 
     private static ulong StreamSeed(int seed, int tableNumber) => SeededRandom.For(seed, ValuesSalt, tableNumber).NextUInt64();
 }

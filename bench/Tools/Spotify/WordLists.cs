@@ -1,4 +1,4 @@
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>The words names are built from: a few hundred, so names look real and compress like real ones.</summary>
 internal static class WordLists

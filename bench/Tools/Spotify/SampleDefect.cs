@@ -1,4 +1,4 @@
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>
 /// One kind of bad value that the cleaning rules of pipeline.yaml reject for exactly one reason: one of the

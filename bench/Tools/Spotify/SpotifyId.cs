@@ -1,4 +1,4 @@
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>22-character base62 ids like Spotify's, distinct for distinct indexes of one kind.</summary>
 internal static class SpotifyId

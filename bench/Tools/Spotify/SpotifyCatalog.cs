@@ -1,4 +1,4 @@
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>
 /// What several files must agree on, as pure functions of the seed and an index: track, album and artist ids,

@@ -1,4 +1,4 @@
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>One staging file: its columns as in pipeline.yaml, its key, and how to make its rows in order.</summary>
 internal abstract class SampleTable

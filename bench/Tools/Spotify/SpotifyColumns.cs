@@ -1,4 +1,4 @@
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>The columns of each staging file, in the order of the public dataset and pipeline.yaml.</summary>
 internal static class SpotifyColumns

@@ -1,4 +1,4 @@
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 internal enum RowRole
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using DataPipeline.Compiler;
 
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>
 /// albums.csv: one row per album track. Consecutive tracks of the catalog form albums of 1 to 20 tracks by one

@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace DataPipeline.Local.Sample;
+using DataPipeline.Local.Sample;
+
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>Streams one table to &lt;out&gt;/&lt;table&gt;/&lt;table&gt;.csv, injecting defects and duplicate copies as planned.</summary>
 internal static class TableFileWriter
@@ -9,7 +11,7 @@ internal static class TableFileWriter
     private const ulong DefectSalt = 0x64656663;
     private const ulong CopySalt = 0x636F7079;
 
-    public static SampleTableManifest Write(string outputDirectory, SampleTable table, SampleOptions options, int tableNumber)
+    public static SampleTableManifest Write(string outputDirectory, SampleTable table, SpotifySampleOptions options, int tableNumber)
     {
         var file = table.Name + "/" + table.Name + ".csv";
         var path = Path.Combine(outputDirectory, table.Name, table.Name + ".csv");
@@ -60,7 +62,7 @@ internal static class TableFileWriter
         return new SampleTableManifest
         {
             Name = table.Name,
-            File = file,
+            Files = [file],
             Bytes = new FileInfo(path).Length,
             RowsWritten = table.RowCount + copiedRows.Count,
             DuplicatesInjected = copiedRows.Count,

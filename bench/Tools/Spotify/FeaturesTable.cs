@@ -1,6 +1,6 @@
 using DataPipeline.Compiler;
 
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>features.csv: the audio features of every track, as the Spotify API returns them.</summary>
 internal sealed class FeaturesTable(SpotifyCatalog catalog, ulong streamSeed)

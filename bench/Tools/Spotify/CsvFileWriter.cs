@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>Writes a CSV file row by row: comma, '"' quotes only where a field needs them (RFC 4180), LF line ends, UTF-8 without BOM.</summary>
 internal sealed class CsvFileWriter : IDisposable

@@ -1,4 +1,4 @@
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>
 /// Deals each row one role so that exactly the planned numbers of defective and copied rows come out, spread at

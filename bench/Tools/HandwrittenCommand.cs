@@ -4,13 +4,13 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 
-namespace DataPipeline.Cli;
+namespace DataPipeline.Bench;
 
 /// <summary>
-/// Hidden, for bench/local_bench.py: runs a hand-written DuckDB SQL script (bench/handwritten_spotify.sql) in one
+/// For bench/local_bench.py: runs a hand-written DuckDB SQL script (bench/handwritten_spotify.sql) in one
 /// in-memory connection, filling {staging}, {out} and {codec}, and prints its wall time in seconds.
 /// </summary>
-internal static partial class HandwrittenBenchCommand
+internal static partial class HandwrittenCommand
 {
     public static Command Create()
     {
@@ -18,7 +18,7 @@ internal static partial class HandwrittenBenchCommand
         var staging = new Option<string>("--staging") { Description = "Folder holding <table>/*.csv.", Required = true };
         var output = new Option<string>("--out") { Description = "Folder to write into.", Required = true };
         var codec = new Option<string>("--compression") { Description = "snappy, zstd or gzip: the dataset's parquet_compression.", Required = true };
-        var command = new Command("bench-handwritten", "Run the hand-written SQL the benchmark compares with.") { Hidden = true };
+        var command = new Command("handwritten", "Run the hand-written SQL the benchmark compares with.");
         command.Options.Add(sql);
         command.Options.Add(staging);
         command.Options.Add(output);

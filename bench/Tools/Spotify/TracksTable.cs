@@ -1,6 +1,6 @@
 using DataPipeline.Compiler;
 
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>tracks.csv: one row per track of the catalog.</summary>
 internal sealed class TracksTable(SpotifyCatalog catalog, ulong streamSeed)

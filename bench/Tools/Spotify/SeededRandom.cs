@@ -1,4 +1,4 @@
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>
 /// SplitMix64: tiny, fast, and its output depends only on the seed, never on the runtime version.

@@ -1,7 +1,7 @@
 using System.Text;
 using DataPipeline.Compiler;
 
-namespace DataPipeline.Local.Sample;
+namespace DataPipeline.Bench.Spotify;
 
 /// <summary>artists.csv: one row per artist of the catalog, popular ones with more followers and genres.</summary>
 internal sealed class ArtistsTable(SpotifyCatalog catalog, ulong streamSeed)
