@@ -41,7 +41,7 @@ public sealed class DatasetEtl : Construct
             CrawlerName = names.Crawler,
             Schedule = plan.Etl.Schedule,
             StartOnStagingUploads = plan.Etl.EventDriven ? lake.StagingBucket : null,
-            BatchWindowMinutes = plan.Etl.BatchWindowMinutes,
+            BatchWindow = Amazon.CDK.Duration.Minutes(plan.Etl.BatchWindowMinutes),
         });
         foreach (var job in TableJobs.Concat(DerivedJobs))
         {

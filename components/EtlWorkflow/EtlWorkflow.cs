@@ -19,9 +19,18 @@ public sealed class EtlWorkflow : Construct
     /// <summary>A Glue workflow holds at most this many jobs, crawlers and triggers.</summary>
     public const int MaxNodes = 100;
 
+    /// <summary>The longest batch window of an event trigger Glue accepts, in seconds.</summary>
+    public const int MaxBatchWindowSeconds = 900;
+
     public EtlWorkflow(Construct scope, string id, EtlWorkflowProps props)
         : base(scope, id)
     {
+        BatchWindowSeconds = (int)(props.BatchWindow ?? Duration.Minutes(Config.Defaults.BatchWindowMinutes)).ToSeconds();
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-glue-trigger-eventbatchingcondition.html
+        if (BatchWindowSeconds is < 1 or > MaxBatchWindowSeconds)
+        {
+            throw new ArgumentException($"BatchWindow is {BatchWindowSeconds} seconds; Glue allows 1 to {MaxBatchWindowSeconds}.", nameof(props));
+        }
         if (props.TableJobs.Count == 0)
         {
             throw new ArgumentException("TableJobs must name at least one job; a workflow needs something to start.", nameof(props));
@@ -55,6 +64,8 @@ public sealed class EtlWorkflow : Construct
     }
 
     public string WorkflowName { get; }
+    /// <summary>How long the event trigger gathers landed files into one run.</summary>
+    public int BatchWindowSeconds { get; }
     public CfnWorkflow Workflow { get; }
     public CfnTrigger StartTrigger { get; }
     public List<CfnTrigger> Triggers { get; } = [];
@@ -82,7 +93,7 @@ public sealed class EtlWorkflow : Construct
                 EventBatchingCondition = new CfnTrigger.EventBatchingConditionProperty
                 {
                     BatchSize = 100,
-                    BatchWindow = props.BatchWindowMinutes * 60,
+                    BatchWindow = BatchWindowSeconds,
                 },
             };
         }

@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
 using DataPipeline.Config.Model;
 
@@ -17,6 +18,9 @@ public sealed record EtlWorkflowProps
     public required Schedule Schedule { get; init; }
     /// <summary>Files landing under staging/ in this bucket start the workflow. Null: they do not.</summary>
     public IBucket? StartOnStagingUploads { get; init; }
-    /// <summary>With <see cref="StartOnStagingUploads"/>: how long to gather landed files into one run.</summary>
-    public int BatchWindowMinutes { get; init; } = Config.Defaults.BatchWindowMinutes;
+    /// <summary>
+    /// With <see cref="StartOnStagingUploads"/>: how long to gather landed files into one run, 1 to 900 seconds.
+    /// Default: Config.Defaults.BatchWindowMinutes (15 minutes, Glue's maximum).
+    /// </summary>
+    public Duration? BatchWindow { get; init; }
 }

@@ -98,7 +98,7 @@ internal sealed class EnvironmentFileReader
         {
             Schedule = ReadSchedule(section, "schedule"),
             EventDriven = section.Bool("event_driven"),
-            BatchWindowMinutes = section.Int("batch_window_minutes", 1, 900, " minutes"),
+            BatchWindowMinutes = section.Int("batch_window_minutes", 1, 15, " minutes (Glue batches events for 1 to 900 seconds)"),
             Job = ReadJob(section, allowNested: true),
             Tables = tables,
             Origin = section.Origin,

@@ -22,7 +22,7 @@ public sealed class EtlWorkflowTests
         CrawlerName = "p-dev-d-crawler",
         Schedule = schedule,
         StartOnStagingUploads = events ? Bucket.FromBucketName(stack, "Staging", "p-dev-d-staging") : null,
-        BatchWindowMinutes = 10,
+        BatchWindow = Amazon.CDK.Duration.Minutes(10),
     };
 
     private static TemplateJson Synthesize(Schedule schedule, string[] derived, bool events)
@@ -121,5 +121,13 @@ public sealed class EtlWorkflowTests
         var tables = Enumerable.Range(0, 98).Select(i => $"t{i}").ToArray();
         var error = Assert.Throws<ArgumentException>(() => new EtlWorkflow(stack, "Workflow", Props(stack, new Schedule(null), [], false) with { TableJobs = tables }));
         Assert.Equal("The workflow would have 101 nodes; Glue allows 100, so split the dataset. (Parameter 'props')", error.Message);
+    }
+
+    [Fact]
+    public void Workflow_refuses_a_batch_window_longer_than_the_900_seconds_glue_allows()
+    {
+        var stack = TestStack.Create();
+        var error = Assert.Throws<ArgumentException>(() => new EtlWorkflow(stack, "Workflow", Props(stack, new Schedule(null), [], true) with { BatchWindow = Amazon.CDK.Duration.Minutes(16) }));
+        Assert.Equal("BatchWindow is 960 seconds; Glue allows 1 to 900. (Parameter 'props')", error.Message);
     }
 }
