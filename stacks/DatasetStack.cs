@@ -41,6 +41,7 @@ public sealed class DatasetStack : Stack
         if (plan.DestroyOnRemoval)
         {
             AutoDeleteProvider.ReplaceManagedPolicy(this);
+            AutoDeleteProvider.UseSupportedRuntime(this);
         }
 
         Catalog = new Catalog(this, "Catalog", new CatalogProps

@@ -47,6 +47,32 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
         }
     }
 
+    /// <summary>
+    /// When AWS blocks creating functions on each Node.js runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+    /// A runtime missing here fails the test until its date is looked up.
+    /// </summary>
+    private static readonly Dictionary<string, DateOnly> NodeRuntimeCreateBlocked = new()
+    {
+        ["nodejs18.x"] = new(2025, 9, 1),
+        ["nodejs20.x"] = new(2027, 2, 1),
+        ["nodejs22.x"] = new(2027, 4, 30),
+        ["nodejs24.x"] = new(2028, 4, 30),
+    };
+
+    [Fact]
+    public void Every_lambda_runs_a_runtime_aws_has_not_deprecated_nor_plans_to_within_a_year()
+    {
+        var functions = fixture.Stacks.SelectMany(s => s.Template.OfType("AWS::Lambda::Function")).ToList();
+        Assert.NotEmpty(functions);
+        var horizon = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
+        Assert.All(functions, f =>
+        {
+            var runtime = (string)f.Resource.SelectToken("Properties.Runtime")!;
+            Assert.True(NodeRuntimeCreateBlocked.TryGetValue(runtime, out var blocked), $"{f.Id} runs {runtime}, whose deprecation date is not known here.");
+            Assert.True(blocked > horizon, $"{f.Id} runs {runtime}; AWS blocks creating such functions from {blocked:yyyy-MM-dd}.");
+        });
+    }
+
     [Fact]
     public void No_role_uses_an_aws_managed_policy()
     {
