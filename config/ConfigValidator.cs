@@ -75,6 +75,25 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
             }
             ValidateDeployment(PipelinePlanner.Plan(pipeline, environment, selection), selection, checkNames: ProjectName().IsMatch(pipeline.Project));
         }
+        CheckJobNamePrefixes(pipeline, environment);
+    }
+
+    /// <summary>Alerts match a dataset's job events by name prefix, so no dataset's prefix may start another's.</summary>
+    private void CheckJobNamePrefixes(PipelineConfig pipeline, EnvironmentConfig environment)
+    {
+        var selected = environment.Datasets.Where(s => pipeline.Datasets.Any(d => d.Name == s.Name)).DistinctBy(s => s.Name).ToList();
+        foreach (var selection in selected)
+        {
+            var prefix = new ResourceNames(pipeline.Project, environment.Name, selection.Name, environment.Account).JobNamePrefix;
+            foreach (var other in selected.Where(o => o.Name != selection.Name))
+            {
+                var otherPrefix = new ResourceNames(pipeline.Project, environment.Name, other.Name, environment.Account).JobNamePrefix;
+                if (otherPrefix.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    Add(other.Origin.Error($"names Glue jobs '{otherPrefix}...', which also start with '{prefix}', the prefix by which dataset '{selection.Name}' matches its failed jobs; rename one of the two datasets."));
+                }
+            }
+        }
     }
 
     /// <param name="checkNames">False when the project name is already wrong, so its errors are not repeated on every derived name.</param>

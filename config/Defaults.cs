@@ -58,6 +58,8 @@ public static class Defaults
 
     /// <summary>alerts.freshness_hours: alarm when no run has succeeded for 26 hours.</summary>
     public const int FreshnessHours = 26;
+    /// <summary>alerts.dedicated_key: off, the alerts topic is encrypted with the dataset key. On: a key of its own.</summary>
+    public const bool AlertsDedicatedKey = false;
 
     /// <summary>quicksight.enabled: off.</summary>
     public const bool QuickSightEnabled = false;

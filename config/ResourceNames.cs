@@ -21,12 +21,15 @@ public sealed record ResourceNames(string Project, string Environment, string Da
     public string Workgroup => Prefix;
     public string Workflow => Prefix;
     public string AlertsTopic => $"{Prefix}-alerts";
+    public string AlertsKeyAlias => $"alias/{Prefix}-alerts";
     public string QuickSightDataSource => $"{Prefix}-athena";
 
     /// <summary>The Glue Data Catalog table the crawler creates for a warehouse table.</summary>
     public static string CatalogTable(string table) => $"tbl_{table}";
 
-    public string Job(string table) => $"{Prefix}-{table.Replace('_', '-')}";
+    public string Job(string table) => $"{JobNamePrefix}{table.Replace('_', '-')}";
+    /// <summary>Every Glue job of the dataset is named with this prefix; alerts match job events by it.</summary>
+    public string JobNamePrefix => $"{Prefix}-";
     public string JobRole(string table) => $"{Prefix}-etl-{table.Replace('_', '-')}";
     public string JobLogGroup(string table) => $"/aws-glue/{Prefix}/{table}";
     public string QuickSightDataSet(string table) => $"{Prefix}-{table.Replace('_', '-')}";

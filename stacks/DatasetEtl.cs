@@ -52,8 +52,10 @@ public sealed class DatasetEtl : Construct
         Alerts = new PipelineAlerts(this, "Alerts", new PipelineAlertsProps
         {
             TopicName = names.AlertsTopic,
-            EncryptionKey = lake.Key,
-            Jobs = TableJobs.Concat(DerivedJobs).Select(j => j.JobName).ToList(),
+            EncryptionKey = plan.Environment.Alerts.DedicatedKey ? null : lake.Key,
+            KeyAlias = names.AlertsKeyAlias,
+            KeyRemovalPolicy = plan.DestroyOnRemoval ? Amazon.CDK.RemovalPolicy.DESTROY : Amazon.CDK.RemovalPolicy.RETAIN,
+            JobNamePrefix = names.JobNamePrefix,
             Crawlers = [names.Crawler],
             FinalJobs = Workflow.FinalJobs,
             FreshnessHours = plan.Environment.Alerts.FreshnessHours,

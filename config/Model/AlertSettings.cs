@@ -5,4 +5,5 @@ public sealed record AlertSettings
 {
     public IReadOnlyList<string> Emails { get; init; } = [];
     public int FreshnessHours { get; init; } = Defaults.FreshnessHours;
+    public bool DedicatedKey { get; init; } = Defaults.AlertsDedicatedKey;
 }

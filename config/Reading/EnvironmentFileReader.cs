@@ -140,6 +140,7 @@ internal sealed class EnvironmentFileReader
         {
             Emails = emails,
             FreshnessHours = section.Int("freshness_hours", 1, 168, " hours (CloudWatch alarms look back at most 7 days)") ?? Defaults.FreshnessHours,
+            DedicatedKey = section.Bool("dedicated_key") ?? Defaults.AlertsDedicatedKey,
         };
         section.Done();
         return settings;

@@ -25,4 +25,20 @@ public sealed class DayTwoConfigTests : IDisposable
         WithDev("etl:\n  event_driven: true\n  batch_window_minutes: 15\n");
         Assert.Empty(_files.Errors());
     }
+
+    [Fact]
+    public void Dataset_whose_job_names_start_with_another_datasets_job_prefix_is_rejected()
+    {
+        _files.Change("pipeline.yaml", "      - { name: daily_total, sql: sql/sales/daily_total.sql }\n",
+            "      - { name: daily_total, sql: sql/sales/daily_total.sql }\n" +
+            "  - name: sales_eu\n    tables:\n      - name: orders\n        columns:\n          - { name: order_id, type: string }\n");
+        _files.Change("pipeline.dev.yaml", "  sales: {}", "  sales: {}\n  sales_eu: {}");
+        _files.Change("pipeline.prod.yaml", "  sales: {}", "  sales: {}\n  sales_eu: {}");
+        Assert.Equal(
+            [
+                "pipeline.dev.yaml line 8: 'datasets.sales_eu' names Glue jobs 'acme-dev-sales-eu-...', which also start with 'acme-dev-sales-', the prefix by which dataset 'sales' matches its failed jobs; rename one of the two datasets.",
+                "pipeline.prod.yaml line 6: 'datasets.sales_eu' names Glue jobs 'acme-prod-sales-eu-...', which also start with 'acme-prod-sales-', the prefix by which dataset 'sales' matches its failed jobs; rename one of the two datasets.",
+            ],
+            _files.Errors());
+    }
 }
