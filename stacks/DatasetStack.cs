@@ -63,6 +63,7 @@ public sealed class DatasetStack : Stack
             WorkgroupName = names.Workgroup,
             DatabaseName = names.Database,
             ResultsBucket = DataLake.ResultsBucket,
+            WarehouseBucket = DataLake.WarehouseBucket,
             EncryptionKey = DataLake.Key,
             BytesScannedCutoff = plan.Athena.BytesScannedCutoff,
             DestroyOnRemoval = plan.DestroyOnRemoval,
