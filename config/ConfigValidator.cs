@@ -139,7 +139,7 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         {
             ValidateJob(etlOrigin, $" (job of table '{table}')", job, plan.Environment.Production);
         }
-        var workflowNodes = 1 + plan.Dataset.Tables.Count + plan.Dataset.Derived.Count + (plan.Dataset.Derived.Count > 0 ? 1 : 0) + 2;
+        var workflowNodes = 1 + plan.Dataset.Tables.Count + plan.Dataset.Derived.Count + (plan.Dataset.Derived.Count > 0 ? 1 : 0) + (plan.Crawler.AfterEtl ? 2 : 0);
         if (workflowNodes > 100)
         {
             Add(plan.Dataset.Origin.Error("tables", $"gives a Glue workflow of {workflowNodes} nodes; a workflow holds at most 100, so split the dataset."));
@@ -163,6 +163,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         else if (Glue5WorkerTypes.Contains(job.WorkerType) && job.GlueVersion != "5.0")
         {
             Add(origin.Error("worker_type", $"is {job.WorkerType}{where}, which needs glue_version \"5.0\"; raise the version or pick G.1X to G.8X."));
+        }
+        if (job.MaxConcurrentRuns != 1)
+        {
+            Add(origin.Error("max_concurrent_runs", $"is {job.MaxConcurrentRuns}{where}; two runs of one job would write the same warehouse table at once, so jobs run one at a time: remove it or set 1."));
         }
         if (job.Workers < 2)
         {

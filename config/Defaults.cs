@@ -28,8 +28,11 @@ public static class Defaults
     /// <summary>The smallest cutoff Athena accepts, 10 MB.</summary>
     public const int MinBytesScannedCutoffMb = 10;
 
-    /// <summary>crawler.schedule: the crawler runs daily at 05:00 UTC.</summary>
-    public const string CrawlerSchedule = "cron(0 5 * * ? *)";
+    /// <summary>
+    /// crawler.schedule: after_etl, the ETL workflow starts the crawler once its jobs succeeded (a cron expression gives
+    /// the crawler a schedule of its own instead, and the workflow does not start it; on_demand: only by hand).
+    /// </summary>
+    public const string CrawlerSchedule = Model.CrawlerSettings.AfterEtlWord;
 
     /// <summary>etl.schedule: jobs run when started by hand or by an event ("on_demand").</summary>
     public const string EtlSchedule = Model.Schedule.OnDemand;

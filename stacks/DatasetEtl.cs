@@ -38,7 +38,7 @@ public sealed class DatasetEtl : Construct
             WorkflowName = names.Workflow,
             TableJobs = TableJobs.Select(j => j.JobName).ToList(),
             DerivedJobs = DerivedJobs.Select(j => j.JobName).ToList(),
-            CrawlerName = names.Crawler,
+            CrawlerName = plan.Crawler.AfterEtl ? names.Crawler : null,
             Schedule = plan.Etl.Schedule,
             StartOnStagingUploads = plan.Etl.EventDriven ? lake.StagingBucket : null,
             BatchWindow = Amazon.CDK.Duration.Minutes(plan.Etl.BatchWindowMinutes),

@@ -67,7 +67,8 @@ public sealed class EtlJob : Construct
             NumberOfWorkers = settings.Workers,
             Timeout = settings.TimeoutMinutes,
             MaxRetries = settings.MaxRetries,
-            ExecutionProperty = new CfnJob.ExecutionPropertyProperty { MaxConcurrentRuns = settings.MaxConcurrentRuns },
+            // Two runs of one job would overwrite the same warehouse table at once.
+            ExecutionProperty = new CfnJob.ExecutionPropertyProperty { MaxConcurrentRuns = 1 },
             ExecutionClass = settings.Flex ? "FLEX" : "STANDARD",
             SecurityConfiguration = props.SecurityConfigurationName,
             DefaultArguments = arguments,

@@ -35,7 +35,7 @@ public sealed class EtlWorkflow : Construct
         {
             throw new ArgumentException("TableJobs must name at least one job; a workflow needs something to start.", nameof(props));
         }
-        var nodes = NodeCount(props.TableJobs.Count, props.DerivedJobs.Count);
+        var nodes = NodeCount(props.TableJobs.Count, props.DerivedJobs.Count, props.CrawlerName is not null);
         if (nodes > MaxNodes)
         {
             throw new ArgumentException($"The workflow would have {nodes} nodes; Glue allows {MaxNodes}, so split the dataset.", nameof(props));
@@ -55,7 +55,10 @@ public sealed class EtlWorkflow : Construct
             Triggers.Add(AfterAll("DerivedTrigger", "derived", props.TableJobs, props.DerivedJobs.Select(j => new CfnTrigger.ActionProperty { JobName = j }), props));
             finalStage = props.DerivedJobs;
         }
-        Triggers.Add(AfterAll("CrawlerTrigger", "crawl", finalStage, [new CfnTrigger.ActionProperty { CrawlerName = props.CrawlerName }], props));
+        if (props.CrawlerName is not null)
+        {
+            Triggers.Add(AfterAll("CrawlerTrigger", "crawl", finalStage, [new CfnTrigger.ActionProperty { CrawlerName = props.CrawlerName }], props));
+        }
         FinalJobs = finalStage;
         if (props.StartOnStagingUploads is not null)
         {
@@ -74,7 +77,8 @@ public sealed class EtlWorkflow : Construct
     public CfnRule? UploadRule { get; private set; }
     public CfnRule? ScheduleRule { get; private set; }
 
-    public static int NodeCount(int tables, int derived) => tables + derived + 1 /* crawler */ + 2 /* start, crawl */ + (derived > 0 ? 1 : 0);
+    public static int NodeCount(int tables, int derived, bool crawls) =>
+        tables + derived + 1 /* start */ + (derived > 0 ? 1 : 0) + (crawls ? 2 /* crawler, its trigger */ : 0);
 
     private string WorkflowArn => $"arn:{Stack.Of(this).Partition}:glue:{Stack.Of(this).Region}:{Stack.Of(this).Account}:workflow/{WorkflowName}";
 

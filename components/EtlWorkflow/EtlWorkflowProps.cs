@@ -12,8 +12,8 @@ public sealed record EtlWorkflowProps
     public required IReadOnlyList<string> TableJobs { get; init; }
     /// <summary>Jobs of the derived tables; they start when every table job succeeded. Empty: none.</summary>
     public IReadOnlyList<string> DerivedJobs { get; init; } = [];
-    /// <summary>The crawler started when every job succeeded.</summary>
-    public required string CrawlerName { get; init; }
+    /// <summary>The crawler started when every job succeeded. Null: the workflow starts no crawler (it runs on its own schedule).</summary>
+    public string? CrawlerName { get; init; }
     /// <summary>When the workflow starts. On demand: only by hand (or by events, with <see cref="StartOnStagingUploads"/>).</summary>
     public required Schedule Schedule { get; init; }
     /// <summary>Files landing under staging/ in this bucket start the workflow. Null: they do not.</summary>

@@ -86,7 +86,10 @@ internal sealed class EnvironmentFileReader
 
     private static CrawlerSettings ReadCrawler(YamlSection section)
     {
-        var settings = new CrawlerSettings { Schedule = ReadSchedule(section, "schedule") ?? Schedule.Parse(Defaults.CrawlerSchedule) };
+        var text = section.String("schedule") ?? Defaults.CrawlerSchedule;
+        var settings = text == CrawlerSettings.AfterEtlWord
+            ? new CrawlerSettings { AfterEtl = true }
+            : new CrawlerSettings { AfterEtl = false, Schedule = ReadSchedule(section, "schedule") ?? Schedule.Parse(Schedule.OnDemand) };
         section.Done();
         return settings;
     }

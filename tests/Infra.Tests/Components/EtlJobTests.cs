@@ -46,10 +46,16 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
         Assert.Equal(7, (int)properties["NumberOfWorkers"]!);
         Assert.Equal(45, (int)properties["Timeout"]!);
         Assert.Equal(2, (int)properties["MaxRetries"]!);
-        Assert.Equal(3, (int)properties.SelectToken("ExecutionProperty.MaxConcurrentRuns")!);
         Assert.Equal("FLEX", (string?)properties["ExecutionClass"]);
         Assert.Equal("true", Argument(Job, "--enable-auto-scaling"));
         Assert.Equal("job-bookmark-enable", Argument(Job, "--job-bookmark-option"));
+    }
+
+    [Fact]
+    public void EtlJob_runs_one_run_at_a_time_whatever_the_settings_say_because_runs_overwrite_the_same_table()
+    {
+        Assert.Equal(3, EtlJobFixture.Tuned.MaxConcurrentRuns);
+        Assert.Equal(1, (int)Job.SelectToken("Properties.ExecutionProperty.MaxConcurrentRuns")!);
     }
 
     [Fact]

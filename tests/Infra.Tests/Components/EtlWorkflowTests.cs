@@ -130,4 +130,14 @@ public sealed class EtlWorkflowTests
         var error = Assert.Throws<ArgumentException>(() => new EtlWorkflow(stack, "Workflow", Props(stack, new Schedule(null), [], true) with { BatchWindow = Amazon.CDK.Duration.Minutes(16) }));
         Assert.Equal("BatchWindow is 960 seconds; Glue allows 1 to 900. (Parameter 'props')", error.Message);
     }
+
+    [Fact]
+    public void Workflow_without_a_crawler_ends_with_its_jobs_so_a_scheduled_crawler_never_overlaps_it()
+    {
+        var stack = TestStack.Create();
+        _ = new EtlWorkflow(stack, "Workflow", Props(stack, new Schedule(null), [], false) with { CrawlerName = null });
+        var template = new TemplateJson(Template.FromStack(stack));
+        Assert.DoesNotContain(template.OfType("AWS::Glue::Trigger"), t => t.Resource.SelectToken("Properties.Actions[*].CrawlerName") is not null);
+        template.Template.ResourceCountIs("AWS::Glue::Trigger", 1);
+    }
 }

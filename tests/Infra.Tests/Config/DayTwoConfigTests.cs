@@ -41,4 +41,22 @@ public sealed class DayTwoConfigTests : IDisposable
             ],
             _files.Errors());
     }
+
+    [Fact]
+    public void More_than_one_concurrent_run_of_a_job_is_rejected()
+    {
+        WithDev("etl:\n  max_concurrent_runs: 2\n");
+        AssertSingleError("pipeline.dev.yaml line 7: 'etl.max_concurrent_runs' is 2; two runs of one job would write the same warehouse table at once, so jobs run one at a time: remove it or set 1.");
+    }
+
+    [Fact]
+    public void Crawler_runs_after_the_etl_by_default_and_on_its_own_schedule_when_given_a_cron()
+    {
+        var config = _files.Load();
+        var prod = config.Plan("prod").Single().Crawler;
+        var dev = config.Plan("dev").Single().Crawler;
+        Assert.True(prod.AfterEtl);
+        Assert.False(dev.AfterEtl);
+        Assert.Equal("cron(0 5 * * ? *)", dev.Schedule.Cron);
+    }
 }

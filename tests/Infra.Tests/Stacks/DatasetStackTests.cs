@@ -74,6 +74,28 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void The_crawler_runs_either_on_its_own_schedule_or_after_the_workflows_jobs_never_both()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var scheduled = template.Single("AWS::Glue::Crawler").SelectToken("Properties.Schedule") is not null;
+            var crawledByWorkflow = template.OfType("AWS::Glue::Trigger").Any(t => t.Resource.SelectToken("Properties.Actions[*].CrawlerName") is not null);
+            Assert.NotEqual(scheduled, crawledByWorkflow);
+            Assert.Equal(stack.Plan.Crawler.AfterEtl, crawledByWorkflow);
+        }
+    }
+
+    [Fact]
+    public void Every_job_and_workflow_runs_one_run_at_a_time()
+    {
+        foreach (var (_, template) in fixture.Stacks)
+        {
+            Assert.All(template.OfType("AWS::Glue::Job"), j => Assert.Equal(1, (int)j.Resource.SelectToken("Properties.ExecutionProperty.MaxConcurrentRuns")!));
+            Assert.Equal(1, (int)template.Single("AWS::Glue::Workflow").SelectToken("Properties.MaxConcurrentRuns")!);
+        }
+    }
+
+    [Fact]
     public void No_role_uses_an_aws_managed_policy()
     {
         foreach (var (_, template) in fixture.Stacks)
