@@ -118,10 +118,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         CheckName(origin, AwsNames.CheckRole(names.CrawlerRole));
         CheckName(origin, AwsNames.CheckStack(names.Stack));
         CheckName(origin, AwsNames.CheckGlueName(names.Crawler, "crawler"));
-        foreach (var table in plan.Dataset.AllTableNames)
+        foreach (var job in EtlJobLayout.TableJobs(plan).Concat(EtlJobLayout.DerivedJobs(plan)))
         {
-            CheckName(origin, AwsNames.CheckRole(names.JobRole(table)));
-            CheckName(origin, AwsNames.CheckGlueName(names.Job(table), "job"));
+            CheckName(origin, AwsNames.CheckRole(job.RoleName));
+            CheckName(origin, AwsNames.CheckGlueName(job.JobName, "job"));
         }
     }
 
@@ -139,10 +139,25 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         {
             ValidateJob(etlOrigin, $" (job of table '{table}')", job, plan.Environment.Production);
         }
-        var workflowNodes = 1 + plan.Dataset.Tables.Count + plan.Dataset.Derived.Count + (plan.Dataset.Derived.Count > 0 ? 1 : 0) + (plan.Crawler.AfterEtl ? 2 : 0);
-        if (workflowNodes > 100)
+        CheckGlueQuotas(plan);
+    }
+
+    /// <summary>Glue's limits that no design avoids: jobs one trigger starts (and an account runs at once), nodes of a workflow.</summary>
+    private void CheckGlueQuotas(DatasetPlan plan)
+    {
+        var tablesPerJob = plan.Etl.TablesPerJob;
+        var fits = Enumerable.Range(tablesPerJob, EtlJobLayout.MaxJobsPerTrigger - tablesPerJob + 1)
+            .FirstOrDefault(n => EtlJobLayout.JobsStartedAtOnce(plan, n) <= EtlJobLayout.MaxJobsPerTrigger && EtlJobLayout.WorkflowNodes(plan, n) <= EtlJobLayout.MaxWorkflowNodes);
+        var remedy = fits > 0 ? $"set etl.tables_per_job to {fits} (now {tablesPerJob})" : "split the dataset";
+        var atOnce = EtlJobLayout.JobsStartedAtOnce(plan, tablesPerJob);
+        if (atOnce > EtlJobLayout.MaxJobsPerTrigger)
         {
-            Add(plan.Dataset.Origin.Error("tables", $"gives a Glue workflow of {workflowNodes} nodes; a workflow holds at most 100, so split the dataset."));
+            Add(plan.Dataset.Origin.Error("tables", $"gives {atOnce} Glue jobs that start together; a trigger starts at most {EtlJobLayout.MaxJobsPerTrigger} and an account runs {EtlJobLayout.MaxJobsPerTrigger} at once by default, so {remedy}."));
+        }
+        var nodes = EtlJobLayout.WorkflowNodes(plan, tablesPerJob);
+        if (nodes > EtlJobLayout.MaxWorkflowNodes)
+        {
+            Add(plan.Dataset.Origin.Error("tables", $"gives a Glue workflow of {nodes} jobs, crawlers and triggers; a workflow holds at most {EtlJobLayout.MaxWorkflowNodes}, so {remedy}."));
         }
     }
 

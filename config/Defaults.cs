@@ -54,6 +54,11 @@ public static class Defaults
     public const bool Flex = false;
     /// <summary>etl.job_bookmarks: off, so every run reprocesses the whole staging prefix.</summary>
     public const bool JobBookmarks = false;
+    /// <summary>
+    /// etl.tables_per_job: 1, a Glue job per table. Up to 50: a job cleans that many tables (with the same job settings)
+    /// one after another in one Spark session, so a dataset of many tables stays within Glue's workflow and trigger limits.
+    /// </summary>
+    public const int TablesPerJob = 1;
     /// <summary>etl.event_driven: off. When on, files landing in staging start the workflow.</summary>
     public const bool EventDriven = false;
     /// <summary>etl.batch_window_minutes: with event_driven, wait up to 15 minutes to batch landed files.</summary>

@@ -49,6 +49,7 @@ public static class PipelinePlanner
             Schedule = overrides?.Schedule ?? environment.Schedule ?? Schedule.Parse(Defaults.EtlSchedule),
             EventDriven = overrides?.EventDriven ?? environment.EventDriven ?? Defaults.EventDriven,
             BatchWindowMinutes = overrides?.BatchWindowMinutes ?? environment.BatchWindowMinutes ?? Defaults.BatchWindowMinutes,
+            TablesPerJob = overrides?.TablesPerJob ?? environment.TablesPerJob ?? Defaults.TablesPerJob,
             Job = job,
             Tables = tables,
         };

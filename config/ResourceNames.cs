@@ -31,6 +31,11 @@ public sealed record ResourceNames(string Project, string Environment, string Da
     /// <summary>Every Glue job of the dataset is named with this prefix; alerts match job events by it.</summary>
     public string JobNamePrefix => $"{Prefix}-";
     public string JobRole(string table) => $"{Prefix}-etl-{table.Replace('_', '-')}";
+    /// <summary>A job that runs several tables: numbered, so it never collides with a table's job (table names start with a letter).</summary>
+    public string JobGroup(string stage, int number) => $"{JobNamePrefix}{number:00}-{stage}";
+    public string JobGroupRole(string stage, int number) => $"{Prefix}-etl-{number:00}-{stage}";
+    /// <summary>The log groups every Glue job of the dataset writes to (the continuous logs of Glue 4.0, the logs of Glue 5.0).</summary>
+    public string JobLogs => $"/aws-glue/{Prefix}/etl";
     public string JobLogGroup(string table) => $"/aws-glue/{Prefix}/{table}";
     public string QuickSightDataSet(string table) => $"{Prefix}-{table.Replace('_', '-')}";
 }

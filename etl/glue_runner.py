@@ -1,6 +1,7 @@
-"""Generic Glue job: runs one transform plan compiled for Spark by the C# TransformCompiler.
+"""Generic Glue job: runs the transform plans compiled for Spark by the C# TransformCompiler, one after another.
 
-Arguments: --plan (plan JSON), --staging_path (s3://bucket/staging/<table>/), --warehouse_path (s3://bucket/).
+Arguments: --plan_path (s3:// URL of a JSON list of plans, a CDK asset), --staging_root (s3://bucket/staging/),
+--warehouse_path (s3://bucket/). The plans live in S3, not in the job's arguments, so the template stays small.
 The logic is in the plan's SQL; this script reads, registers views, runs the steps and writes the outputs.
 Helpers import neither pyspark nor awsglue (only main does), so etl/tests test them without Spark.
 """
@@ -8,7 +9,7 @@ import json
 import sys
 
 CORRUPT_RECORD = "_corrupt_record"
-ARGUMENTS = ["JOB_NAME", "plan", "staging_path", "warehouse_path"]
+ARGUMENTS = ["JOB_NAME", "plan_path", "staging_root", "warehouse_path"]
 # Bad dates and numbers become NULL instead of failing the job; the plan's SQL rejects them itself.
 SPARK_SETTINGS = {
     "spark.sql.legacy.timeParserPolicy": "CORRECTED",
@@ -20,7 +21,41 @@ SPARK_SETTINGS = {
 
 def parse_plan(text):
     """The plan as a dict; refuses plans of another dialect or without steps and outputs."""
-    plan = json.loads(text)
+    return check_plan(json.loads(text))
+
+
+def parse_plans(text):
+    """The list of plans a job runs, in order; refuses an empty list and a table written twice."""
+    plans = json.loads(text)
+    if not isinstance(plans, list) or not plans:
+        raise ValueError("The plan file holds no list of plans; recompile and redeploy the stack.")
+    plans = [check_plan(plan) for plan in plans]
+    tables = [plan["table"] for plan in plans]
+    for table in tables:
+        if tables.count(table) > 1:
+            raise ValueError(f"The plan file writes '{table}' twice; recompile and redeploy the stack.")
+    return plans
+
+
+def split_s3_url(url):
+    """(bucket, key) of s3://bucket/key."""
+    if not url.startswith("s3://") or "/" not in url[len("s3://"):]:
+        raise ValueError(f"'{url}' is not an s3://bucket/key URL.")
+    bucket, key = url[len("s3://"):].split("/", 1)
+    if not bucket or not key:
+        raise ValueError(f"'{url}' is not an s3://bucket/key URL.")
+    return bucket, key
+
+
+def staging_path(staging_root, table):
+    """The staging folder of one table: <staging_root><table>/."""
+    return join_path(staging_root, table) + "/"
+
+
+def check_plan(plan):
+    """The plan itself if it is one this runner can execute."""
+    if not isinstance(plan, dict):
+        raise ValueError("A plan is a JSON object; recompile it.")
     if plan.get("dialect") != "spark":
         raise ValueError(f"The plan is written for '{plan.get('dialect')}'; compile it with the Spark dialect.")
     if plan.get("kind") not in ("table", "derived"):
@@ -102,27 +137,44 @@ def output_writes(plan, warehouse_path):
     return writes
 
 
+def read_plans(plan_path):
+    """Fetches the job's plan file from S3 before anything else runs."""
+    import boto3
+
+    bucket, key = split_s3_url(plan_path)
+    return parse_plans(boto3.client("s3").get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8"))
+
+
 def main(argv):
     from awsglue.context import GlueContext
     from awsglue.job import Job
     from awsglue.utils import getResolvedOptions
-    from pyspark import StorageLevel
     from pyspark.context import SparkContext
-    from pyspark.sql.types import StringType, StructField, StructType
 
     args = getResolvedOptions(argv, ARGUMENTS)
-    plan = parse_plan(args["plan"])
+    plans = read_plans(args["plan_path"])
     glue_context = GlueContext(SparkContext.getOrCreate())
     spark = glue_context.spark_session
     for key, value in SPARK_SETTINGS.items():
         spark.conf.set(key, value)
     job = Job(glue_context)
     job.init(args["JOB_NAME"], args)  # bookmarks: spark.read keeps none, every run rewrites its outputs
+    for plan in plans:
+        run_plan(spark, plan, args)
+        spark.catalog.clearCache()  # the next table starts with the memory the last one persisted
+    job.commit()
+
+
+def run_plan(spark, plan, args):
+    """Reads one table's inputs, runs its steps and writes its outputs."""
+    from pyspark import StorageLevel
+    from pyspark.sql.types import StringType, StructField, StructType
+
     if plan["kind"] == "table":
         source = plan["source"]
         schema = StructType([StructField(name, StringType(), True) for name in schema_columns(source)])
         reader = spark.read.format(read_format(source)).options(**read_options(source)).schema(schema)
-        reader.load(args["staging_path"]).createOrReplaceTempView(raw_view(plan["table"]))
+        reader.load(staging_path(args["staging_root"], plan["table"])).createOrReplaceTempView(raw_view(plan["table"]))
     for name, path in input_paths(plan, args["warehouse_path"]):
         spark.read.parquet(path).createOrReplaceTempView(name)
     for name, sql, materialize in ordered_steps(plan):
@@ -138,7 +190,6 @@ def main(argv):
         if partition_by:
             writer = writer.partitionBy(*partition_by)
         writer.format(file_format).save(path)
-    job.commit()
 
 
 if __name__ == "__main__":

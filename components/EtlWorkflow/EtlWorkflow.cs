@@ -18,6 +18,8 @@ public sealed class EtlWorkflow : Construct
 {
     /// <summary>A Glue workflow holds at most this many jobs, crawlers and triggers.</summary>
     public const int MaxNodes = 100;
+    /// <summary>A Glue trigger starts at most this many jobs.</summary>
+    public const int MaxJobsPerTrigger = 50;
 
     /// <summary>The longest batch window of an event trigger Glue accepts, in seconds.</summary>
     public const int MaxBatchWindowSeconds = 900;
@@ -34,6 +36,10 @@ public sealed class EtlWorkflow : Construct
         if (props.TableJobs.Count == 0)
         {
             throw new ArgumentException("TableJobs must name at least one job; a workflow needs something to start.", nameof(props));
+        }
+        if (props.TableJobs.Count > MaxJobsPerTrigger || props.DerivedJobs.Count > MaxJobsPerTrigger)
+        {
+            throw new ArgumentException($"A trigger would start {Math.Max(props.TableJobs.Count, props.DerivedJobs.Count)} jobs; Glue allows {MaxJobsPerTrigger}, so run several tables per job.", nameof(props));
         }
         var nodes = NodeCount(props.TableJobs.Count, props.DerivedJobs.Count, props.CrawlerName is not null);
         if (nodes > MaxNodes)

@@ -6,6 +6,7 @@ public sealed record EtlSettings
     public Schedule Schedule { get; init; } = Schedule.Parse(Defaults.EtlSchedule);
     public bool EventDriven { get; init; } = Defaults.EventDriven;
     public int BatchWindowMinutes { get; init; } = Defaults.BatchWindowMinutes;
+    public int TablesPerJob { get; init; } = Defaults.TablesPerJob;
     public JobSettings Job { get; init; } = new();
     /// <summary>Settings of each job by table name; tables without overrides use <see cref="Job"/>.</summary>
     public IReadOnlyDictionary<string, JobSettings> Tables { get; init; } = new Dictionary<string, JobSettings>();

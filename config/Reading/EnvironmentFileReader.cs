@@ -102,6 +102,7 @@ internal sealed class EnvironmentFileReader
             Schedule = ReadSchedule(section, "schedule"),
             EventDriven = section.Bool("event_driven"),
             BatchWindowMinutes = section.Int("batch_window_minutes", 1, 15, " minutes (Glue batches events for 1 to 900 seconds)"),
+            TablesPerJob = section.Int("tables_per_job", 1, EtlJobLayout.MaxJobsPerTrigger, " tables"),
             Job = ReadJob(section, allowNested: true),
             Tables = tables,
             Origin = section.Origin,

@@ -118,9 +118,19 @@ public sealed class EtlWorkflowTests
     public void Workflow_refuses_more_nodes_than_glue_allows()
     {
         var stack = TestStack.Create();
-        var tables = Enumerable.Range(0, 98).Select(i => $"t{i}").ToArray();
+        var tables = Enumerable.Range(0, 50).Select(i => $"t{i}").ToArray();
+        var derived = Enumerable.Range(0, 48).Select(i => $"d{i}").ToArray();
+        var error = Assert.Throws<ArgumentException>(() => new EtlWorkflow(stack, "Workflow", Props(stack, new Schedule(null), derived, false) with { TableJobs = tables }));
+        Assert.Equal("The workflow would have 102 nodes; Glue allows 100, so split the dataset. (Parameter 'props')", error.Message);
+    }
+
+    [Fact]
+    public void Workflow_refuses_to_start_more_jobs_at_once_than_a_glue_trigger_allows()
+    {
+        var stack = TestStack.Create();
+        var tables = Enumerable.Range(0, 51).Select(i => $"t{i}").ToArray();
         var error = Assert.Throws<ArgumentException>(() => new EtlWorkflow(stack, "Workflow", Props(stack, new Schedule(null), [], false) with { TableJobs = tables }));
-        Assert.Equal("The workflow would have 101 nodes; Glue allows 100, so split the dataset. (Parameter 'props')", error.Message);
+        Assert.Equal("A trigger would start 51 jobs; Glue allows 50, so run several tables per job. (Parameter 'props')", error.Message);
     }
 
     [Fact]
