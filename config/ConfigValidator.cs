@@ -139,11 +139,11 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         {
             ValidateJob(etlOrigin, $" (job of table '{table}')", job, plan.Environment.Production);
         }
-        CheckGlueQuotas(plan);
+        CheckGlueQuotas(plan, selection.Origin);
     }
 
     /// <summary>Glue's limits that no design avoids: jobs one trigger starts (and an account runs at once), nodes of a workflow.</summary>
-    private void CheckGlueQuotas(DatasetPlan plan)
+    private void CheckGlueQuotas(DatasetPlan plan, Origin origin)
     {
         var tablesPerJob = plan.Etl.TablesPerJob;
         var fits = Enumerable.Range(tablesPerJob, EtlJobLayout.MaxJobsPerTrigger - tablesPerJob + 1)
@@ -152,12 +152,12 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         var atOnce = EtlJobLayout.JobsStartedAtOnce(plan, tablesPerJob);
         if (atOnce > EtlJobLayout.MaxJobsPerTrigger)
         {
-            Add(plan.Dataset.Origin.Error("tables", $"gives {atOnce} Glue jobs that start together; a trigger starts at most {EtlJobLayout.MaxJobsPerTrigger} and an account runs {EtlJobLayout.MaxJobsPerTrigger} at once by default, so {remedy}."));
+            Add(origin.Error($"gives {atOnce} Glue jobs that start together; a trigger starts at most {EtlJobLayout.MaxJobsPerTrigger} and an account runs {EtlJobLayout.MaxJobsPerTrigger} at once by default, so {remedy}."));
         }
         var nodes = EtlJobLayout.WorkflowNodes(plan, tablesPerJob);
         if (nodes > EtlJobLayout.MaxWorkflowNodes)
         {
-            Add(plan.Dataset.Origin.Error("tables", $"gives a Glue workflow of {nodes} jobs, crawlers and triggers; a workflow holds at most {EtlJobLayout.MaxWorkflowNodes}, so {remedy}."));
+            Add(origin.Error($"gives a Glue workflow of {nodes} jobs, crawlers and triggers; a workflow holds at most {EtlJobLayout.MaxWorkflowNodes}, so {remedy}."));
         }
     }
 

@@ -99,7 +99,9 @@ public sealed class Catalog : Construct
     private static PolicyDocument CrawlerPolicy(Stack stack, CatalogProps props)
     {
         var warehouse = props.WarehouseBucket;
-        var prefixes = props.Tables.Select(DataLake.DataLake.WarehousePath).ToArray();
+        // The crawler reads every table of data-warehouse/ (quarantine/ and _metrics/ lie outside it), so one prefix
+        // grants what listing each table would, and the policy stays one size however many tables there are.
+        string[] prefixes = [DataLake.DataLake.WarehousePrefix];
         var logGroup = CrawlerLogGroup(props.CrawlerRoleName, props.SecurityConfigurationName);
         return PolicyJson.Document(
             PolicyJson.Allow(["s3:GetObject"], prefixes.Select(p => Arns.ObjectsUnder(warehouse, p)).ToArray()),

@@ -59,4 +59,25 @@ public sealed class DayTwoConfigTests : IDisposable
         Assert.False(dev.AfterEtl);
         Assert.Equal("cron(0 5 * * ? *)", dev.Schedule.Cron);
     }
+
+    [Fact]
+    public void Dataset_whose_jobs_would_exceed_glues_trigger_and_workflow_limits_is_rejected_with_the_tables_per_job_that_fits()
+    {
+        using var files = Kit.LargeDataset.Files(tables: 100, tablesPerJob: 1);
+        Assert.Equal(
+            [
+                "pipeline.dev.yaml line 9: 'datasets.sales' gives 100 Glue jobs that start together; a trigger starts at most 50 and an account runs 50 at once by default, so set etl.tables_per_job to 2 (now 1).",
+                "pipeline.dev.yaml line 9: 'datasets.sales' gives a Glue workflow of 103 jobs, crawlers and triggers; a workflow holds at most 100, so set etl.tables_per_job to 2 (now 1).",
+                "pipeline.prod.yaml line 11: 'datasets.sales' gives 100 Glue jobs that start together; a trigger starts at most 50 and an account runs 50 at once by default, so set etl.tables_per_job to 2 (now 1).",
+                "pipeline.prod.yaml line 11: 'datasets.sales' gives a Glue workflow of 105 jobs, crawlers and triggers; a workflow holds at most 100, so set etl.tables_per_job to 2 (now 1).",
+            ],
+            files.Errors());
+    }
+
+    [Fact]
+    public void More_tables_per_job_than_a_trigger_starts_jobs_is_rejected_with_the_range()
+    {
+        WithDev("etl:\n  tables_per_job: 51\n");
+        AssertSingleError("pipeline.dev.yaml line 7: 'etl.tables_per_job' must be between 1 and 50 tables, not 51; pick a value in that range.");
+    }
 }
