@@ -57,6 +57,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
                 Add(origin.Error("tags", $"has '{key}: {value}'; tag keys are 1 to 128 characters not starting with 'aws:', values at most 256."));
             }
         }
+        if (environment.GlueCatalogEncryption && environment.Datasets.Count > 1)
+        {
+            Add(origin.Error("glue_catalog_encryption", $"is true, but an account and region have one Glue Data Catalog encryption setting and this environment deploys {environment.Datasets.Count} datasets, each with a key of its own; deploy one dataset here or turn it off."));
+        }
         if (environment.Datasets.Count == 0)
         {
             Add(origin.Error("datasets", "lists no dataset; add at least one, e.g. datasets: { spotify: {} }."));

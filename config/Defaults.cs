@@ -69,6 +69,12 @@ public static class Defaults
     /// <summary>alerts.dedicated_key: off, the alerts topic is encrypted with the dataset key. On: a key of its own.</summary>
     public const bool AlertsDedicatedKey = false;
 
+    /// <summary>
+    /// glue_catalog_encryption: off. On: the stack encrypts the account's Glue Data Catalog (one setting per account and
+    /// region) with the dataset key, so the environment may deploy one dataset only.
+    /// </summary>
+    public const bool GlueCatalogEncryption = false;
+
     /// <summary>quicksight.enabled: off.</summary>
     public const bool QuickSightEnabled = false;
 

@@ -56,6 +56,7 @@ public sealed class DatasetStack : Stack
             Schedule = plan.Crawler.AfterEtl ? Schedule.Parse(Schedule.OnDemand) : plan.Crawler.Schedule,
             Description = plan.Dataset.Description,
             LogRetentionDays = plan.Environment.Retention.LogRetentionDays,
+            EncryptCatalog = plan.Environment.GlueCatalogEncryption,
         });
 
         Analytics = new AnalyticsWorkspace(this, "Analytics", new AnalyticsWorkspaceProps

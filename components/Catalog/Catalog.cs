@@ -80,6 +80,20 @@ public sealed class Catalog : Construct
             RetentionInDays = props.LogRetentionDays,
             KmsKeyId = keyArn,
         });
+        if (props.EncryptCatalog)
+        {
+            // https://docs.aws.amazon.com/glue/latest/dg/encrypt-glue-data-catalog.html
+            CatalogEncryption = new CfnDataCatalogEncryptionSettings(this, "CatalogEncryption", new CfnDataCatalogEncryptionSettingsProps
+            {
+                CatalogId = stack.Account,
+                DataCatalogEncryptionSettings = new CfnDataCatalogEncryptionSettings.DataCatalogEncryptionSettingsProperty
+                {
+                    EncryptionAtRest = new CfnDataCatalogEncryptionSettings.EncryptionAtRestProperty { CatalogEncryptionMode = "SSE-KMS", SseAwsKmsKeyId = keyArn },
+                    ConnectionPasswordEncryption = new CfnDataCatalogEncryptionSettings.ConnectionPasswordEncryptionProperty { ReturnConnectionPasswordEncrypted = true, KmsKeyId = keyArn },
+                },
+            });
+            Database.AddDependency(CatalogEncryption);
+        }
         Crawler.AddDependency(CrawlerLogs);
         Crawler.AddDependency(Database);
         Crawler.AddDependency(SecurityConfiguration);
@@ -89,6 +103,8 @@ public sealed class Catalog : Construct
     public string SecurityConfigurationName { get; }
     public CfnDatabase Database { get; }
     public CfnSecurityConfiguration SecurityConfiguration { get; }
+    /// <summary>The account's catalog encryption, when <see cref="CatalogProps.EncryptCatalog"/> is on.</summary>
+    public CfnDataCatalogEncryptionSettings? CatalogEncryption { get; }
     public CfnCrawler Crawler { get; }
     public IRole CrawlerRole { get; }
     public Amazon.CDK.AWS.Logs.CfnLogGroup CrawlerLogs { get; }

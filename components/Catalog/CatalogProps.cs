@@ -23,6 +23,11 @@ public sealed record CatalogProps
     /// <summary>A role for the crawler. Null: a new least-privilege role named <see cref="CrawlerRoleName"/>.</summary>
     public IRole? CrawlerRole { get; init; }
     public string Description { get; init; } = "";
+    /// <summary>
+    /// Encrypt the account's Glue Data Catalog (metadata and connection passwords) with <see cref="EncryptionKey"/>; an
+    /// account and region hold one such setting, so only one stack may turn it on. Default false.
+    /// </summary>
+    public bool EncryptCatalog { get; init; }
     /// <summary>Days the crawler's log group keeps logs. Default: Config.Defaults.LogRetentionDays.</summary>
     public int LogRetentionDays { get; init; } = Config.Defaults.LogRetentionDays;
 }

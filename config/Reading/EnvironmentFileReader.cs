@@ -35,6 +35,7 @@ internal sealed class EnvironmentFileReader
             Alerts = alerts is null ? new AlertSettings() : ReadAlerts(alerts),
             QuickSight = quickSight is null ? new QuickSightSettings() : ReadQuickSight(quickSight),
             Tags = root.StringMap("tags"),
+            GlueCatalogEncryption = root.Bool("glue_catalog_encryption") ?? Defaults.GlueCatalogEncryption,
             Datasets = root.NamedSections("datasets").Select(d => ReadOverrides(d.Name, d.Section)).ToList(),
             Origin = root.Origin,
         };

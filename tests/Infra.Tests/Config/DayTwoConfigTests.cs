@@ -80,4 +80,15 @@ public sealed class DayTwoConfigTests : IDisposable
         WithDev("etl:\n  tables_per_job: 51\n");
         AssertSingleError("pipeline.dev.yaml line 7: 'etl.tables_per_job' must be between 1 and 50 tables, not 51; pick a value in that range.");
     }
+
+    [Fact]
+    public void Catalog_encryption_in_an_environment_of_several_datasets_is_rejected()
+    {
+        _files.Change("pipeline.yaml", "      - { name: daily_total, sql: sql/sales/daily_total.sql }\n",
+            "      - { name: daily_total, sql: sql/sales/daily_total.sql }\n" +
+            "  - name: billing\n    tables:\n      - name: invoices\n        columns:\n          - { name: invoice_id, type: string }\n");
+        _files.Change("pipeline.dev.yaml", "datasets:\n  sales: {}", "glue_catalog_encryption: true\ndatasets:\n  sales: {}\n  billing: {}");
+        _files.Change("pipeline.prod.yaml", "  sales: {}", "  sales: {}\n  billing: {}");
+        AssertSingleError("pipeline.dev.yaml line 6: 'glue_catalog_encryption' is true, but an account and region have one Glue Data Catalog encryption setting and this environment deploys 2 datasets, each with a key of its own; deploy one dataset here or turn it off.");
+    }
 }
