@@ -36,6 +36,5 @@ public sealed record ResourceNames(string Project, string Environment, string Da
     public string JobGroupRole(string stage, int number) => $"{Prefix}-etl-{number:00}-{stage}";
     /// <summary>The log groups every Glue job of the dataset writes to (the continuous logs of Glue 4.0, the logs of Glue 5.0).</summary>
     public string JobLogs => $"/aws-glue/{Prefix}/etl";
-    public string JobLogGroup(string table) => $"/aws-glue/{Prefix}/{table}";
     public string QuickSightDataSet(string table) => $"{Prefix}-{table.Replace('_', '-')}";
 }
