@@ -58,7 +58,7 @@ public sealed class DatasetEtl : Construct
             TableJobs = TableJobs.Select(j => j.JobName).ToList(),
             DerivedJobs = DerivedJobs.Select(j => j.JobName).ToList(),
             CrawlerName = plan.Crawler.AfterEtl ? names.Crawler : null,
-            Schedule = plan.Etl.Schedule,
+            ScheduleCron = plan.Etl.Schedule.Cron,
             StartOnStagingUploads = plan.Etl.EventDriven ? lake.StagingBucket : null,
             BatchWindow = Amazon.CDK.Duration.Minutes(plan.Etl.BatchWindowMinutes),
         });

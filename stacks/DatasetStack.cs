@@ -53,7 +53,7 @@ public sealed class DatasetStack : Stack
             WarehouseBucket = DataLake.WarehouseBucket,
             Tables = tables,
             EncryptionKey = DataLake.Key,
-            Schedule = plan.Crawler.AfterEtl ? Schedule.Parse(Schedule.OnDemand) : plan.Crawler.Schedule,
+            ScheduleCron = plan.Crawler.AfterEtl ? null : plan.Crawler.Schedule.Cron,
             Description = plan.Dataset.Description,
             LogRetentionDays = plan.Environment.Retention.LogRetentionDays,
             EncryptCatalog = plan.Environment.GlueCatalogEncryption,

@@ -68,7 +68,7 @@ public sealed class Catalog : Construct
             },
             SchemaChangePolicy = new CfnCrawler.SchemaChangePolicyProperty { UpdateBehavior = "UPDATE_IN_DATABASE", DeleteBehavior = "LOG" },
             RecrawlPolicy = new CfnCrawler.RecrawlPolicyProperty { RecrawlBehavior = "CRAWL_EVERYTHING" },
-            Schedule = props.Schedule.IsOnDemand ? null : new CfnCrawler.ScheduleProperty { ScheduleExpression = props.Schedule.Cron },
+            Schedule = props.ScheduleCron is null ? null : new CfnCrawler.ScheduleProperty { ScheduleExpression = props.ScheduleCron },
             CrawlerSecurityConfiguration = props.SecurityConfigurationName,
             // Level 3 = s3://bucket/data-warehouse/<table>/: one catalog table per warehouse table, partitions below it.
             Configuration = """{"Version":1.0,"Grouping":{"TableLevelConfiguration":3},"CrawlerOutput":{"Partitions":{"AddOrUpdateBehavior":"InheritFromTable"}}}""",

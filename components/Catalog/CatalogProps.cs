@@ -1,7 +1,6 @@
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
-using DataPipeline.Config.Model;
 
 namespace DataPipeline.Components.Catalog;
 
@@ -17,7 +16,8 @@ public sealed record CatalogProps
     public required IReadOnlyList<string> Tables { get; init; }
     /// <summary>Encrypts crawler and job logs, job bookmarks and S3 writes made under the security configuration.</summary>
     public required IKey EncryptionKey { get; init; }
-    public required Schedule Schedule { get; init; }
+    /// <summary>The crawler's own schedule, a cron expression in UTC. Null: none (started by a workflow, or by hand).</summary>
+    public string? ScheduleCron { get; init; }
     /// <summary>Name of the crawler role created when <see cref="CrawlerRole"/> is null.</summary>
     public required string CrawlerRoleName { get; init; }
     /// <summary>A role for the crawler. Null: a new least-privilege role named <see cref="CrawlerRoleName"/>.</summary>

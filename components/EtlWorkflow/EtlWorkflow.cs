@@ -111,9 +111,9 @@ public sealed class EtlWorkflow : Construct
         {
             Name = name,
             WorkflowName = Workflow.Ref,
-            Type = props.Schedule.IsOnDemand ? "ON_DEMAND" : "SCHEDULED",
-            Schedule = props.Schedule.Cron,
-            StartOnCreation = props.Schedule.IsOnDemand ? null : true,
+            Type = props.ScheduleCron is null ? "ON_DEMAND" : "SCHEDULED",
+            Schedule = props.ScheduleCron,
+            StartOnCreation = props.ScheduleCron is null ? null : true,
             Actions = actions,
         };
     }
@@ -161,12 +161,12 @@ public sealed class EtlWorkflow : Construct
             },
             Targets = new[] { target },
         });
-        if (!props.Schedule.IsOnDemand)
+        if (props.ScheduleCron is not null)
         {
             ScheduleRule = new CfnRule(this, "ScheduleRule", new CfnRuleProps
             {
                 Description = $"Starts {props.WorkflowName} on its schedule as well.",
-                ScheduleExpression = props.Schedule.Cron,
+                ScheduleExpression = props.ScheduleCron,
                 Targets = new[] { target },
             });
         }

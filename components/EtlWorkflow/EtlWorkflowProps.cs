@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
-using DataPipeline.Config.Model;
 
 namespace DataPipeline.Components.EtlWorkflow;
 
@@ -14,8 +13,8 @@ public sealed record EtlWorkflowProps
     public IReadOnlyList<string> DerivedJobs { get; init; } = [];
     /// <summary>The crawler started when every job succeeded. Null: the workflow starts no crawler (it runs on its own schedule).</summary>
     public string? CrawlerName { get; init; }
-    /// <summary>When the workflow starts. On demand: only by hand (or by events, with <see cref="StartOnStagingUploads"/>).</summary>
-    public required Schedule Schedule { get; init; }
+    /// <summary>When the workflow starts: a cron expression in UTC. Null: on demand, by hand (or by events, with <see cref="StartOnStagingUploads"/>).</summary>
+    public string? ScheduleCron { get; init; }
     /// <summary>Files landing under staging/ in this bucket start the workflow. Null: they do not.</summary>
     public IBucket? StartOnStagingUploads { get; init; }
     /// <summary>

@@ -1,7 +1,6 @@
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.IAM;
 using DataPipeline.Components.Catalog;
-using DataPipeline.Config.Model;
 using DataPipeline.Tests.Kit;
 using Newtonsoft.Json.Linq;
 
@@ -150,7 +149,7 @@ public sealed class CatalogTests(CatalogFixture fixture) : IClassFixture<Catalog
     {
         var stack = TestStack.Create();
         var role = Role.FromRoleArn(stack, "Given", "arn:aws:iam::123456789012:role/given");
-        var catalog = new Catalog(stack, "Catalog", CatalogFixture.Props(stack, new Schedule(null)) with { CrawlerRole = role });
+        var catalog = new Catalog(stack, "Catalog", CatalogFixture.Props(stack, null) with { CrawlerRole = role });
         Assert.Same(role, catalog.CrawlerRole);
         Template.FromStack(stack).ResourceCountIs("AWS::IAM::Role", 0);
     }
