@@ -61,7 +61,7 @@ public static class Defaults
     public const int TablesPerJob = 1;
     /// <summary>etl.event_driven: off. When on, files landing in staging start the workflow.</summary>
     public const bool EventDriven = false;
-    /// <summary>etl.batch_window_minutes: with event_driven, wait up to 15 minutes to batch landed files.</summary>
+    /// <summary>etl.batch_window_minutes: with event_driven, wait up to 15 minutes to batch landed files (1 to 15: Glue batches for at most 900 seconds).</summary>
     public const int BatchWindowMinutes = 15;
 
     /// <summary>alerts.freshness_hours: alarm when no run has succeeded for 26 hours.</summary>

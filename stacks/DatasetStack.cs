@@ -87,7 +87,7 @@ public sealed class DatasetStack : Stack
         Output("DatabaseName", names.Database, "Glue Data Catalog database with the tbl_<table> tables.");
         Output("WorkgroupName", names.Workgroup, "Athena workgroup with the saved queries.");
         Output("CrawlerName", names.Crawler, "Glue crawler that catalogs the warehouse.");
-        Output("WorkflowName", names.Workflow, "Glue workflow that runs the jobs, then the crawler.");
+        Output("WorkflowName", names.Workflow, "Glue workflow that runs the jobs (then the crawler, unless it has a schedule of its own).");
         Output("AlertsTopicArn", Etl.Alerts.Topic.TopicArn, "SNS topic for failed runs and stale data.");
 
         Amazon.CDK.Tags.Of(this).Add("pipeline:project", plan.Pipeline.Project);
