@@ -18,7 +18,7 @@ public static partial class ConfigLoader
     {
         var root = Path.GetFullPath(rootDirectory);
         var diagnostics = new Diagnostics();
-        var pipelineRoot = ReadYaml(root, PipelineFile, diagnostics);
+        var pipelineRoot = ReadYaml(root, PipelineFile, Settings.PipelineFileSettings.File, diagnostics);
         if (pipelineRoot is null)
         {
             diagnostics.ThrowIfAny();
@@ -37,7 +37,7 @@ public static partial class ConfigLoader
                 diagnostics.Add(declaration.Origin.Error("name", $"declares environment '{declaration.Name}', but {file} does not exist; create it or remove the environment."));
                 continue;
             }
-            var section = ReadYaml(root, file, diagnostics);
+            var section = ReadYaml(root, file, Settings.EnvironmentFileSettings.File, diagnostics);
             if (section is null)
             {
                 continue;
@@ -63,7 +63,7 @@ public static partial class ConfigLoader
             .Select(x => (x.File, x.Match.Groups[1].Value))
             .OrderBy(x => x.File, StringComparer.Ordinal);
 
-    private static YamlSection? ReadYaml(string root, string file, Diagnostics diagnostics)
+    private static YamlSection? ReadYaml(string root, string file, Settings.SettingGroup group, Diagnostics diagnostics)
     {
         var path = Path.Combine(root, file);
         if (!File.Exists(path))
@@ -95,7 +95,7 @@ public static partial class ConfigLoader
             diagnostics.Add(new ConfigError(file, 1, "", "this file must be a mapping of settings (key: value lines)."));
             return null;
         }
-        return new YamlSection(file, "", mapping, diagnostics);
+        return new YamlSection(file, "", group, mapping, diagnostics);
     }
 
     [GeneratedRegex(@"^pipeline\.([^.]+)\.yaml$")]

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DataPipeline.Config.Model;
 using DataPipeline.Config.Reading;
+using DataPipeline.Config.Settings;
 
 namespace DataPipeline.Config;
 
@@ -9,9 +10,8 @@ namespace DataPipeline.Config;
 /// </summary>
 internal sealed partial class ConfigValidator(Diagnostics diagnostics)
 {
-    private static readonly HashSet<string> BatchWorkerTypes = ["G.1X", "G.2X", "G.4X", "G.8X"];
+    /// <summary>Worker types that need Glue 5.0; the others of the setting's choices run on every version.</summary>
     private static readonly HashSet<string> Glue5WorkerTypes = ["G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"];
-    private static readonly HashSet<string> GlueVersions = ["4.0", "5.0"];
 
     public void ValidatePipeline(PipelineConfig pipeline)
     {
@@ -167,17 +167,17 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
 
     private void ValidateJob(Origin origin, string where, JobSettings job, bool production)
     {
-        if (!GlueVersions.Contains(job.GlueVersion))
+        if (!EnvironmentFileSettings.GlueVersion.Choices.Contains(job.GlueVersion))
         {
-            Add(origin.Error("glue_version", $"is '{job.GlueVersion}'{where}; use \"4.0\" or \"5.0\" (quoted)."));
+            Add(origin.Error("glue_version", $"is '{job.GlueVersion}'{where}; use {string.Join(" or ", EnvironmentFileSettings.GlueVersion.Choices.Select(v => $"\"{v}\""))} (quoted)."));
         }
         if (job.WorkerType is "G.025X" or "Z.2X")
         {
             Add(origin.Error("worker_type", $"is {job.WorkerType}{where}, which Glue offers only for {(job.WorkerType == "Z.2X" ? "Ray" : "streaming")} jobs; use G.1X or larger."));
         }
-        else if (!BatchWorkerTypes.Contains(job.WorkerType) && !Glue5WorkerTypes.Contains(job.WorkerType))
+        else if (!EnvironmentFileSettings.WorkerType.Choices.Contains(job.WorkerType))
         {
-            Add(origin.Error("worker_type", $"is '{job.WorkerType}'{where}; use one of {string.Join(", ", BatchWorkerTypes.Concat(Glue5WorkerTypes))}."));
+            Add(origin.Error("worker_type", $"is '{job.WorkerType}'{where}; use one of {string.Join(", ", EnvironmentFileSettings.WorkerType.Choices)}."));
         }
         else if (Glue5WorkerTypes.Contains(job.WorkerType) && job.GlueVersion != "5.0")
         {
@@ -186,10 +186,6 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         if (job.MaxConcurrentRuns != 1)
         {
             Add(origin.Error("max_concurrent_runs", $"is {job.MaxConcurrentRuns}{where}; two runs of one job would write the same warehouse table at once, so jobs run one at a time: remove it or set 1."));
-        }
-        if (job.Workers < 2)
-        {
-            Add(origin.Error("workers", $"is {job.Workers}{where}; Glue Spark jobs need at least 2 workers."));
         }
         if (job.Flex && production)
         {

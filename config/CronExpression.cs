@@ -38,7 +38,7 @@ public static partial class CronExpression
         for (var i = 0; i < Fields.Length; i++)
         {
             var (name, pattern, max) = Fields[i];
-            if (!pattern.IsMatch(parts[i]) || Numbers(parts[i]).Any(n => n > max && i != 5))
+            if (!pattern.IsMatch(parts[i]) || Numbers(parts[i]).Any(n => n > max))
             {
                 return $"the {name} field '{parts[i]}' is not valid; see the AWS cron reference.";
             }
@@ -65,15 +65,18 @@ public static partial class CronExpression
         var step = minutes.Split('/');
         if (step.Length == 2)
         {
-            return int.Parse(step[1], CultureInfo.InvariantCulture) < MinimumIntervalMinutes;
+            return Number(step[1]) < MinimumIntervalMinutes;
         }
         var values = Numbers(minutes).Order().ToList();
         return values.Zip(values.Skip(1), (a, b) => b - a).Any(gap => gap < MinimumIntervalMinutes)
             || (values.Count > 1 && values[0] + 60 - values[^1] < MinimumIntervalMinutes);
     }
 
-    private static IEnumerable<int> Numbers(string field) =>
-        NumberPattern().Matches(field).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture));
+    private static IEnumerable<long> Numbers(string field) => NumberPattern().Matches(field).Select(m => Number(m.Value));
+
+    /// <summary>The digits as a number; more digits than a long holds count as the largest long, which every check refuses.</summary>
+    private static long Number(string digits) =>
+        long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : long.MaxValue;
 
     [GeneratedRegex(@"^cron\((.*)\)$")]
     private static partial Regex Outer();

@@ -1,3 +1,4 @@
+using DataPipeline.Config.Settings;
 using DataPipeline.Config.Model;
 
 namespace DataPipeline.Config;
@@ -46,10 +47,10 @@ public static class PipelinePlanner
         }
         return new EtlSettings
         {
-            Schedule = overrides?.Schedule ?? environment.Schedule ?? Schedule.Parse(Defaults.EtlSchedule),
-            EventDriven = overrides?.EventDriven ?? environment.EventDriven ?? Defaults.EventDriven,
-            BatchWindowMinutes = overrides?.BatchWindowMinutes ?? environment.BatchWindowMinutes ?? Defaults.BatchWindowMinutes,
-            TablesPerJob = overrides?.TablesPerJob ?? environment.TablesPerJob ?? Defaults.TablesPerJob,
+            Schedule = overrides?.Schedule ?? environment.Schedule ?? Schedule.Parse(EnvironmentFileSettings.EtlSchedule.DefaultValue),
+            EventDriven = overrides?.EventDriven ?? environment.EventDriven ?? EnvironmentFileSettings.EventDriven.DefaultValue,
+            BatchWindowMinutes = overrides?.BatchWindowMinutes ?? environment.BatchWindowMinutes ?? EnvironmentFileSettings.BatchWindowMinutes.DefaultValue,
+            TablesPerJob = overrides?.TablesPerJob ?? environment.TablesPerJob ?? EnvironmentFileSettings.TablesPerJob.DefaultValue,
             Job = job,
             Tables = tables,
         };

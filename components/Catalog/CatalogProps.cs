@@ -28,6 +28,6 @@ public sealed record CatalogProps
     /// account and region hold one such setting, so only one stack may turn it on. Default false.
     /// </summary>
     public bool EncryptCatalog { get; init; }
-    /// <summary>Days the crawler's log group keeps logs. Default: Config.Defaults.LogRetentionDays.</summary>
-    public int LogRetentionDays { get; init; } = Config.Defaults.LogRetentionDays;
+    /// <summary>Days the crawler's log group keeps logs. Default: Config.Settings.EnvironmentFileSettings.LogRetentionDays.DefaultValue.</summary>
+    public int LogRetentionDays { get; init; } = Config.Settings.EnvironmentFileSettings.LogRetentionDays.DefaultValue;
 }

@@ -18,6 +18,8 @@ public sealed class DataLake : Construct
     public const string QuarantinePrefix = "quarantine/";
     public const string MetricsPrefix = "_metrics/";
     public const string ResultsPrefix = "athena-results/";
+    /// <summary>Every bucket aborts incomplete multipart uploads after this many days.</summary>
+    public const int AbortIncompleteUploadDays = 1;
 
     public DataLake(Construct scope, string id, DataLakeProps props)
         : base(scope, id)
@@ -52,7 +54,7 @@ public sealed class DataLake : Construct
             new LifecycleRule
             {
                 Id = "TierAndExpireRawFiles",
-                AbortIncompleteMultipartUploadAfter = Duration.Days(Config.Defaults.AbortIncompleteUploadDays),
+                AbortIncompleteMultipartUploadAfter = Duration.Days(AbortIncompleteUploadDays),
                 Transitions =
                 [
                     new Transition { StorageClass = StorageClass.INFREQUENT_ACCESS, TransitionAfter = Duration.Days(retention.StagingInfrequentAccessDays) },
@@ -72,7 +74,7 @@ public sealed class DataLake : Construct
         }
         WarehouseBucket = DataBucket("WarehouseBucket", props.WarehouseBucketName, "warehouse/", props, versioned: false,
         [
-            new LifecycleRule { Id = "AbortIncompleteUploads", AbortIncompleteMultipartUploadAfter = Duration.Days(Config.Defaults.AbortIncompleteUploadDays) },
+            new LifecycleRule { Id = "AbortIncompleteUploads", AbortIncompleteMultipartUploadAfter = Duration.Days(AbortIncompleteUploadDays) },
             new LifecycleRule { Id = "ExpireQuarantine", Prefix = QuarantinePrefix, Expiration = Duration.Days(retention.StagingExpirationDays) },
             new LifecycleRule { Id = "ExpireRunMetrics", Prefix = MetricsPrefix, Expiration = Duration.Days(retention.StagingExpirationDays) },
         ]);
@@ -141,7 +143,7 @@ public sealed class DataLake : Construct
     private static LifecycleRule ExpireAfter(int days) => new()
     {
         Id = "Expire",
-        AbortIncompleteMultipartUploadAfter = Duration.Days(Config.Defaults.AbortIncompleteUploadDays),
+        AbortIncompleteMultipartUploadAfter = Duration.Days(AbortIncompleteUploadDays),
         Expiration = Duration.Days(days),
     };
 }

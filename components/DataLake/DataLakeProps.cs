@@ -3,7 +3,7 @@ using DataPipeline.Config.Model;
 
 namespace DataPipeline.Components.DataLake;
 
-/// <summary>Properties of <see cref="DataLake"/>. Days come from <see cref="RetentionSettings"/>, whose defaults live in Config.Defaults.</summary>
+/// <summary>Properties of <see cref="DataLake"/>. Days come from <see cref="RetentionSettings"/>, whose defaults live in Config.Settings.EnvironmentFileSettings.</summary>
 public sealed record DataLakeProps
 {
     public required string StagingBucketName { get; init; }

@@ -5,7 +5,7 @@ using Amazon.CDK.AWS.S3.Assets;
 
 namespace DataPipeline.Components.EtlJob;
 
-/// <summary>Properties of <see cref="EtlJob"/>. The settings' defaults in the YAML are in Config.Defaults.</summary>
+/// <summary>Properties of <see cref="EtlJob"/>. The defaults of the YAML settings behind them: Config.Settings.EnvironmentFileSettings.</summary>
 public sealed record EtlJobProps
 {
     public required string JobName { get; init; }

@@ -27,7 +27,7 @@ public sealed class EtlWorkflow : Construct
     public EtlWorkflow(Construct scope, string id, EtlWorkflowProps props)
         : base(scope, id)
     {
-        BatchWindowSeconds = (int)(props.BatchWindow ?? Duration.Minutes(Config.Defaults.BatchWindowMinutes)).ToSeconds();
+        BatchWindowSeconds = (int)(props.BatchWindow ?? Duration.Minutes(Config.Settings.EnvironmentFileSettings.BatchWindowMinutes.DefaultValue)).ToSeconds();
         // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-glue-trigger-eventbatchingcondition.html
         if (BatchWindowSeconds is < 1 or > MaxBatchWindowSeconds)
         {

@@ -19,7 +19,7 @@ public sealed record EtlWorkflowProps
     public IBucket? StartOnStagingUploads { get; init; }
     /// <summary>
     /// With <see cref="StartOnStagingUploads"/>: how long to gather landed files into one run, 1 to 900 seconds.
-    /// Default: Config.Defaults.BatchWindowMinutes (15 minutes, Glue's maximum).
+    /// Default: Config.Settings.EnvironmentFileSettings.BatchWindowMinutes.DefaultValue (15 minutes, Glue's maximum).
     /// </summary>
     public Duration? BatchWindow { get; init; }
 }

@@ -1,9 +1,11 @@
+using DataPipeline.Config.Settings;
+
 namespace DataPipeline.Config.Model;
 
-/// <summary>Athena workgroup settings. Defaults: <see cref="Defaults"/>.</summary>
+/// <summary>Athena workgroup settings. Keys and defaults: <see cref="Settings.EnvironmentFileSettings"/>.</summary>
 public sealed record AthenaSettings
 {
-    public int BytesScannedCutoffMb { get; init; } = Defaults.BytesScannedCutoffMb;
+    public int BytesScannedCutoffMb { get; init; } = EnvironmentFileSettings.BytesScannedCutoffMb.DefaultValue;
 
     public long BytesScannedCutoff => BytesScannedCutoffMb * 1_000_000L;
 }

@@ -1,3 +1,5 @@
+using DataPipeline.Config.Settings;
+
 namespace DataPipeline.Config.Model;
 
 /// <summary>A table computed by SQL (etl/&lt;dataset&gt;/*.sql) from cleaned tables, referenced by name.</summary>
@@ -11,6 +13,6 @@ public sealed record DerivedTableDefinition
     /// <summary>Partition columns of the output; they must be columns the SQL returns. Empty: not partitioned.</summary>
     public IReadOnlyList<string> PartitionBy { get; init; } = [];
     /// <summary>Codec of the table's Parquet files: the dataset's parquet_compression.</summary>
-    public ParquetCompression Compression { get; init; } = Defaults.ParquetCompression;
+    public ParquetCompression Compression { get; init; } = PipelineFileSettings.ParquetCompression.DefaultValue;
     public Origin Origin { get; init; } = Origin.Nowhere;
 }

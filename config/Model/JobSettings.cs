@@ -1,15 +1,17 @@
+using DataPipeline.Config.Settings;
+
 namespace DataPipeline.Config.Model;
 
 /// <summary>Resolved settings of one Glue job (environment defaults, then dataset, then table overrides).</summary>
 public sealed record JobSettings
 {
-    public string GlueVersion { get; init; } = Defaults.GlueVersion;
-    public string WorkerType { get; init; } = Defaults.WorkerType;
-    public int Workers { get; init; } = Defaults.Workers;
-    public bool AutoScaling { get; init; } = Defaults.AutoScaling;
-    public int TimeoutMinutes { get; init; } = Defaults.TimeoutMinutes;
-    public int MaxRetries { get; init; } = Defaults.MaxRetries;
-    public int MaxConcurrentRuns { get; init; } = Defaults.MaxConcurrentRuns;
-    public bool Flex { get; init; } = Defaults.Flex;
-    public bool JobBookmarks { get; init; } = Defaults.JobBookmarks;
+    public string GlueVersion { get; init; } = EnvironmentFileSettings.GlueVersion.DefaultValue;
+    public string WorkerType { get; init; } = EnvironmentFileSettings.WorkerType.DefaultValue;
+    public int Workers { get; init; } = EnvironmentFileSettings.Workers.DefaultValue;
+    public bool AutoScaling { get; init; } = EnvironmentFileSettings.AutoScaling.DefaultValue;
+    public int TimeoutMinutes { get; init; } = EnvironmentFileSettings.TimeoutMinutes.DefaultValue;
+    public int MaxRetries { get; init; } = EnvironmentFileSettings.MaxRetries.DefaultValue;
+    public int MaxConcurrentRuns { get; init; } = EnvironmentFileSettings.MaxConcurrentRuns.DefaultValue;
+    public bool Flex { get; init; } = EnvironmentFileSettings.Flex.DefaultValue;
+    public bool JobBookmarks { get; init; } = EnvironmentFileSettings.JobBookmarks.DefaultValue;
 }

@@ -1,13 +1,15 @@
+using DataPipeline.Config.Settings;
+
 namespace DataPipeline.Config.Model;
 
-/// <summary>How long data and logs are kept. Defaults: <see cref="Defaults"/>.</summary>
+/// <summary>How long data and logs are kept. Keys and defaults: <see cref="Settings.EnvironmentFileSettings"/>.</summary>
 public sealed record RetentionSettings
 {
-    public int StagingInfrequentAccessDays { get; init; } = Defaults.StagingInfrequentAccessDays;
-    public int StagingGlacierDays { get; init; } = Defaults.StagingGlacierDays;
-    public int StagingExpirationDays { get; init; } = Defaults.StagingExpirationDays;
-    public int NoncurrentVersionExpirationDays { get; init; } = Defaults.NoncurrentVersionExpirationDays;
-    public int AthenaResultsDays { get; init; } = Defaults.AthenaResultsDays;
-    public int AccessLogsDays { get; init; } = Defaults.AccessLogsDays;
-    public int LogRetentionDays { get; init; } = Defaults.LogRetentionDays;
+    public int StagingInfrequentAccessDays { get; init; } = EnvironmentFileSettings.StagingInfrequentAccessDays.DefaultValue;
+    public int StagingGlacierDays { get; init; } = EnvironmentFileSettings.StagingGlacierDays.DefaultValue;
+    public int StagingExpirationDays { get; init; } = EnvironmentFileSettings.StagingExpirationDays.DefaultValue;
+    public int NoncurrentVersionExpirationDays { get; init; } = EnvironmentFileSettings.NoncurrentVersionExpirationDays.DefaultValue;
+    public int AthenaResultsDays { get; init; } = EnvironmentFileSettings.AthenaResultsDays.DefaultValue;
+    public int AccessLogsDays { get; init; } = EnvironmentFileSettings.AccessLogsDays.DefaultValue;
+    public int LogRetentionDays { get; init; } = EnvironmentFileSettings.LogRetentionDays.DefaultValue;
 }

@@ -1,3 +1,5 @@
+using DataPipeline.Config.Settings;
+
 namespace DataPipeline.Config.Model;
 
 /// <summary>A table cleaned from raw staging files into the warehouse.</summary>
@@ -14,7 +16,7 @@ public sealed record TableDefinition
     /// <summary>A user's own Glue script for this table, relative to the project root. Null: the generic runner.</summary>
     public string? Script { get; init; }
     /// <summary>Codec of the table's Parquet files: the dataset's parquet_compression.</summary>
-    public ParquetCompression Compression { get; init; } = Defaults.ParquetCompression;
+    public ParquetCompression Compression { get; init; } = PipelineFileSettings.ParquetCompression.DefaultValue;
     public Origin Origin { get; init; } = Origin.Nowhere;
 
     public ColumnDefinition? Column(string name) =>

@@ -1,48 +1,38 @@
 using DataPipeline.Config.Model;
+using DataPipeline.Config.Settings;
+using S = DataPipeline.Config.Settings.EnvironmentFileSettings;
 
 namespace DataPipeline.Config.Reading;
 
 /// <summary>Maps the YAML of pipeline.&lt;env&gt;.yaml onto <see cref="EnvironmentConfig"/>, recording every error.</summary>
 internal sealed class EnvironmentFileReader
 {
-    private const int TenYears = 3650;
-
-    private static readonly Dictionary<string, RemovalChoice> Removal = new()
-    {
-        ["retain"] = RemovalChoice.Retain,
-        ["destroy"] = RemovalChoice.Destroy,
-    };
-
     public EnvironmentConfig Read(YamlSection root, EnvironmentDeclaration declaration)
     {
-        var retention = root.Section("retention");
-        var athena = root.Section("athena");
-        var crawler = root.Section("crawler");
-        var etl = root.Section("etl");
-        var alerts = root.Section("alerts");
-        var quickSight = root.Section("quicksight");
+        var retention = root.Read(S.Retention);
+        var athena = root.Read(S.Athena);
+        var crawler = root.Read(S.Crawler);
+        var etl = root.Read(S.Etl);
+        var alerts = root.Read(S.Alerts);
+        var quickSight = root.Read(S.QuickSight);
         var config = new EnvironmentConfig
         {
             Name = declaration.Name,
             Production = declaration.Production,
-            Account = root.RequiredString("account"),
-            Region = root.RequiredString("region"),
-            RemovalPolicy = root.Choice("removal_policy", Removal) ?? RemovalChoice.Retain,
+            Account = root.Read(S.Account) ?? "",
+            Region = root.Read(S.Region) ?? "",
+            RemovalPolicy = root.Read(S.RemovalPolicy) ?? S.RemovalPolicy.DefaultValue,
             Retention = retention is null ? new RetentionSettings() : ReadRetention(retention),
             Athena = athena is null ? new AthenaSettings() : ReadAthena(athena),
             Crawler = crawler is null ? new CrawlerSettings() : ReadCrawler(crawler),
             Etl = etl is null ? new EtlOptions { Origin = root.Origin } : ReadEtl(etl),
             Alerts = alerts is null ? new AlertSettings() : ReadAlerts(alerts),
             QuickSight = quickSight is null ? new QuickSightSettings() : ReadQuickSight(quickSight),
-            Tags = root.StringMap("tags"),
-            GlueCatalogEncryption = root.Bool("glue_catalog_encryption") ?? Defaults.GlueCatalogEncryption,
-            Datasets = root.NamedSections("datasets").Select(d => ReadOverrides(d.Name, d.Section)).ToList(),
+            Tags = root.Read(S.Tags),
+            GlueCatalogEncryption = root.Read(S.GlueCatalogEncryption) ?? S.GlueCatalogEncryption.DefaultValue,
+            Datasets = root.Read(S.Datasets).Select(d => ReadOverrides(d.Name, d.Section)).ToList(),
             Origin = root.Origin,
         };
-        if (!root.Has("datasets"))
-        {
-            root.Error("datasets", "is missing; list the datasets this environment deploys, e.g. datasets: { spotify: {} }.");
-        }
         root.Done();
         return config;
     }
@@ -51,25 +41,21 @@ internal sealed class EnvironmentFileReader
     {
         var settings = new RetentionSettings
         {
-            StagingInfrequentAccessDays = section.Int("staging_infrequent_access_days", 30, TenYears, " days (S3 needs 30 or more)") ?? Defaults.StagingInfrequentAccessDays,
-            StagingGlacierDays = section.Int("staging_glacier_days", 1, TenYears, " days") ?? Defaults.StagingGlacierDays,
-            StagingExpirationDays = section.Int("staging_expiration_days", 1, TenYears, " days") ?? Defaults.StagingExpirationDays,
-            NoncurrentVersionExpirationDays = section.Int("noncurrent_version_expiration_days", 1, TenYears, " days") ?? Defaults.NoncurrentVersionExpirationDays,
-            AthenaResultsDays = section.Int("athena_results_days", 1, TenYears, " days") ?? Defaults.AthenaResultsDays,
-            AccessLogsDays = section.Int("access_logs_days", 1, TenYears, " days") ?? Defaults.AccessLogsDays,
-            LogRetentionDays = section.Int("log_retention_days", 1, TenYears, " days") ?? Defaults.LogRetentionDays,
+            StagingInfrequentAccessDays = section.Read(S.StagingInfrequentAccessDays) ?? S.StagingInfrequentAccessDays.DefaultValue,
+            StagingGlacierDays = section.Read(S.StagingGlacierDays) ?? S.StagingGlacierDays.DefaultValue,
+            StagingExpirationDays = section.Read(S.StagingExpirationDays) ?? S.StagingExpirationDays.DefaultValue,
+            NoncurrentVersionExpirationDays = section.Read(S.NoncurrentVersionExpirationDays) ?? S.NoncurrentVersionExpirationDays.DefaultValue,
+            AthenaResultsDays = section.Read(S.AthenaResultsDays) ?? S.AthenaResultsDays.DefaultValue,
+            AccessLogsDays = section.Read(S.AccessLogsDays) ?? S.AccessLogsDays.DefaultValue,
+            LogRetentionDays = section.Read(S.LogRetentionDays) ?? S.LogRetentionDays.DefaultValue,
         };
         if (settings.StagingGlacierDays <= settings.StagingInfrequentAccessDays)
         {
-            section.Error("staging_glacier_days", $"is {settings.StagingGlacierDays}, but files must reach Glacier after they reach infrequent access ({settings.StagingInfrequentAccessDays} days); raise it.");
+            section.Error(S.StagingGlacierDays, $"is {settings.StagingGlacierDays}, but files must reach Glacier after they reach infrequent access ({settings.StagingInfrequentAccessDays} days); raise it.");
         }
         if (settings.StagingExpirationDays <= settings.StagingGlacierDays)
         {
-            section.Error("staging_expiration_days", $"is {settings.StagingExpirationDays}, but files must expire after they reach Glacier ({settings.StagingGlacierDays} days); raise it.");
-        }
-        if (!LogRetention.IsAllowed(settings.LogRetentionDays))
-        {
-            section.Error("log_retention_days", $"is {settings.LogRetentionDays}, which CloudWatch Logs does not offer; use one of {string.Join(", ", LogRetention.AllowedDays)}.");
+            section.Error(S.StagingExpirationDays, $"is {settings.StagingExpirationDays}, but files must expire after they reach Glacier ({settings.StagingGlacierDays} days); raise it.");
         }
         section.Done();
         return settings;
@@ -77,75 +63,69 @@ internal sealed class EnvironmentFileReader
 
     private static AthenaSettings ReadAthena(YamlSection section)
     {
-        var settings = new AthenaSettings
-        {
-            BytesScannedCutoffMb = section.Int("bytes_scanned_cutoff_mb", Defaults.MinBytesScannedCutoffMb, 1_000_000_000, " MB (Athena's smallest cutoff is 10 MB)") ?? Defaults.BytesScannedCutoffMb,
-        };
+        var settings = new AthenaSettings { BytesScannedCutoffMb = section.Read(S.BytesScannedCutoffMb) ?? S.BytesScannedCutoffMb.DefaultValue };
         section.Done();
         return settings;
     }
 
     private static CrawlerSettings ReadCrawler(YamlSection section)
     {
-        var text = section.String("schedule") ?? Defaults.CrawlerSchedule;
-        var settings = text == CrawlerSettings.AfterEtlWord
+        var settings = (section.Read(S.CrawlerSchedule) ?? S.CrawlerSchedule.DefaultValue) == CrawlerSettings.AfterEtlWord
             ? new CrawlerSettings { AfterEtl = true }
-            : new CrawlerSettings { AfterEtl = false, Schedule = ReadSchedule(section, "schedule") ?? Schedule.Parse(Schedule.OnDemand) };
+            : new CrawlerSettings { AfterEtl = false, Schedule = ReadSchedule(section, S.CrawlerSchedule) ?? Schedule.Parse(Schedule.OnDemand) };
         section.Done();
         return settings;
     }
 
     private static EtlOptions ReadEtl(YamlSection section)
     {
-        var tables = section.NamedSections("tables").ToDictionary(t => t.Name, t => ReadJob(t.Section, allowNested: false));
         var options = new EtlOptions
         {
-            Schedule = ReadSchedule(section, "schedule"),
-            EventDriven = section.Bool("event_driven"),
-            BatchWindowMinutes = section.Int("batch_window_minutes", 1, 15, " minutes (Glue batches events for 1 to 900 seconds)"),
-            TablesPerJob = section.Int("tables_per_job", 1, EtlJobLayout.MaxJobsPerTrigger, " tables"),
-            Job = ReadJob(section, allowNested: true),
-            Tables = tables,
+            Schedule = ReadSchedule(section, S.EtlSchedule),
+            EventDriven = section.Read(S.EventDriven),
+            BatchWindowMinutes = section.Read(S.BatchWindowMinutes),
+            TablesPerJob = section.Read(S.TablesPerJob),
+            Job = ReadJob(section),
+            Tables = section.Read(S.EtlTables).ToDictionary(t => t.Name, t => ReadTableJob(t.Section)),
             Origin = section.Origin,
         };
         section.Done();
         return options;
     }
 
-    private static JobOptions ReadJob(YamlSection section, bool allowNested)
+    private static JobOptions ReadTableJob(YamlSection section)
     {
-        var options = new JobOptions
-        {
-            GlueVersion = section.String("glue_version"),
-            WorkerType = section.String("worker_type"),
-            Workers = section.Int("workers", 1, 299),
-            AutoScaling = section.Bool("auto_scaling"),
-            TimeoutMinutes = section.Int("timeout_minutes", 1, 10_079, " minutes"),
-            MaxRetries = section.Int("max_retries", 0, 10),
-            MaxConcurrentRuns = section.Int("max_concurrent_runs", 1, 1000),
-            Flex = section.Bool("flex"),
-            JobBookmarks = section.Bool("job_bookmarks"),
-            Origin = section.Origin,
-        };
-        if (!allowNested)
-        {
-            section.Done();
-        }
+        var options = ReadJob(section);
+        section.Done();
         return options;
     }
 
+    private static JobOptions ReadJob(YamlSection section) => new()
+    {
+        GlueVersion = section.Read(S.GlueVersion),
+        WorkerType = section.Read(S.WorkerType),
+        Workers = section.Read(S.Workers),
+        AutoScaling = section.Read(S.AutoScaling),
+        TimeoutMinutes = section.Read(S.TimeoutMinutes),
+        MaxRetries = section.Read(S.MaxRetries),
+        MaxConcurrentRuns = section.Read(S.MaxConcurrentRuns),
+        Flex = section.Read(S.Flex),
+        JobBookmarks = section.Read(S.JobBookmarks),
+        Origin = section.Origin,
+    };
+
     private static AlertSettings ReadAlerts(YamlSection section)
     {
-        var emails = section.StringList("emails") ?? [];
+        var emails = section.Read(S.Emails) ?? [];
         foreach (var email in emails.Where(e => !e.Contains('@', StringComparison.Ordinal)))
         {
-            section.Error("emails", $"has '{email}', which is not an email address; fix or remove it.");
+            section.Error(S.Emails, $"has '{email}', which is not an email address; fix or remove it.");
         }
         var settings = new AlertSettings
         {
             Emails = emails,
-            FreshnessHours = section.Int("freshness_hours", 1, 168, " hours (CloudWatch alarms look back at most 7 days)") ?? Defaults.FreshnessHours,
-            DedicatedKey = section.Bool("dedicated_key") ?? Defaults.AlertsDedicatedKey,
+            FreshnessHours = section.Read(S.FreshnessHours) ?? S.FreshnessHours.DefaultValue,
+            DedicatedKey = section.Read(S.AlertsDedicatedKey) ?? S.AlertsDedicatedKey.DefaultValue,
         };
         section.Done();
         return settings;
@@ -155,12 +135,12 @@ internal sealed class EnvironmentFileReader
     {
         var settings = new QuickSightSettings
         {
-            Enabled = section.Bool("enabled") ?? Defaults.QuickSightEnabled,
-            Principals = section.StringList("principals") ?? [],
+            Enabled = section.Read(S.QuickSightEnabled) ?? S.QuickSightEnabled.DefaultValue,
+            Principals = section.Read(S.QuickSightPrincipals) ?? [],
         };
         foreach (var principal in settings.Principals.Where(p => !p.StartsWith("arn:aws:quicksight:", StringComparison.Ordinal)))
         {
-            section.Error("principals", $"has '{principal}'; QuickSight principals are user or group ARNs (arn:aws:quicksight:<region>:<account>:group/default/<name>).");
+            section.Error(S.QuickSightPrincipals, $"has '{principal}'; QuickSight principals are user or group ARNs (arn:aws:quicksight:<region>:<account>:group/default/<name>).");
         }
         section.Done();
         return settings;
@@ -168,9 +148,9 @@ internal sealed class EnvironmentFileReader
 
     private static DatasetOverrides ReadOverrides(string name, YamlSection section)
     {
-        var athena = section.Section("athena");
-        var crawler = section.Section("crawler");
-        var etl = section.Section("etl");
+        var athena = section.Read(S.DatasetAthena);
+        var crawler = section.Read(S.DatasetCrawler);
+        var etl = section.Read(S.DatasetEtl);
         var overrides = new DatasetOverrides
         {
             Name = name,
@@ -183,9 +163,9 @@ internal sealed class EnvironmentFileReader
         return overrides;
     }
 
-    private static Schedule? ReadSchedule(YamlSection section, string key)
+    private static Schedule? ReadSchedule(YamlSection section, TextSetting setting)
     {
-        var text = section.String(key);
+        var text = section.Read(setting);
         if (text is null)
         {
             return null;
@@ -197,7 +177,7 @@ internal sealed class EnvironmentFileReader
         var problem = CronExpression.Check(text);
         if (problem is not null)
         {
-            section.Error(key, $"is '{text}': {problem}");
+            section.Error(setting, $"is '{text}': {problem}");
             return null;
         }
         return Schedule.Parse(text);

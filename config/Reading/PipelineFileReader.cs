@@ -1,50 +1,22 @@
 using System.Globalization;
-using SortKey = DataPipeline.Config.Model.SortKey;
 using System.Text.RegularExpressions;
 using DataPipeline.Config.Model;
+using S = DataPipeline.Config.Settings.PipelineFileSettings;
+using SortKey = DataPipeline.Config.Model.SortKey;
 
 namespace DataPipeline.Config.Reading;
 
 /// <summary>Maps the YAML of pipeline.yaml onto <see cref="PipelineConfig"/>, recording every error.</summary>
 internal sealed partial class PipelineFileReader
 {
-    private static readonly Dictionary<string, SourceKind> SourceKinds = new()
-    {
-        ["csv"] = SourceKind.Csv,
-        ["jsonl"] = SourceKind.JsonLines,
-    };
-
-    private static readonly Dictionary<string, PartitionTransform> Transforms = new()
-    {
-        ["identity"] = PartitionTransform.Identity,
-        ["year"] = PartitionTransform.Year,
-        ["month"] = PartitionTransform.Month,
-        ["day"] = PartitionTransform.Day,
-    };
-
-    private static readonly Dictionary<string, ParquetCompression> Codecs = new()
-    {
-        ["snappy"] = ParquetCompression.Snappy,
-        ["zstd"] = ParquetCompression.Zstd,
-        ["gzip"] = ParquetCompression.Gzip,
-    };
-
-    private static readonly Dictionary<string, ChartKind> Charts = new()
-    {
-        ["auto"] = ChartKind.Auto,
-        ["bar"] = ChartKind.Bar,
-        ["line"] = ChartKind.Line,
-        ["table"] = ChartKind.Table,
-    };
-
     public PipelineConfig Read(YamlSection root, string rootDirectory)
     {
         var config = new PipelineConfig
         {
-            Project = root.RequiredString("project"),
+            Project = root.Read(S.Project) ?? "",
             RootDirectory = rootDirectory,
-            Environments = root.SectionList("environments", required: true).Select(ReadEnvironment).ToList(),
-            Datasets = root.SectionList("datasets", required: true).Select(ReadDataset).OfType<DatasetDefinition>().ToList(),
+            Environments = root.Read(S.Environments).Select(ReadEnvironment).ToList(),
+            Datasets = root.Read(S.Datasets).Select(ReadDataset).OfType<DatasetDefinition>().ToList(),
             Origin = root.Origin,
         };
         root.Done();
@@ -55,46 +27,46 @@ internal sealed partial class PipelineFileReader
     {
         var declaration = new EnvironmentDeclaration
         {
-            Name = section.RequiredString("name"),
-            Production = section.Bool("production") ?? false,
+            Name = section.Read(S.EnvironmentName) ?? "",
+            Production = section.Read(S.Production) ?? S.Production.DefaultValue,
             Origin = section.Origin,
         };
         section.Done();
         return declaration;
     }
 
-    private DatasetDefinition? ReadDataset(YamlSection section)
+    private static DatasetDefinition? ReadDataset(YamlSection section)
     {
-        var name = section.String("name", required: true);
-        var codec = section.Choice("parquet_compression", Codecs) ?? Defaults.ParquetCompression;
+        var name = section.Read(S.DatasetName);
+        var codec = section.Read(S.ParquetCompression) ?? S.ParquetCompression.DefaultValue;
         var dataset = new DatasetDefinition
         {
             Name = name ?? "",
-            Description = section.String("description") ?? "",
-            Tables = section.SectionList("tables", required: true).Select(ReadTable).OfType<TableDefinition>()
+            Description = section.Read(S.DatasetDescription) ?? "",
+            Tables = section.Read(S.Tables).Select(ReadTable).OfType<TableDefinition>()
                 .Select(t => t with { Compression = codec }).ToList(),
-            Derived = section.SectionList("derived").Select(ReadDerived).OfType<DerivedTableDefinition>()
+            Derived = section.Read(S.Derived).Select(ReadDerived).OfType<DerivedTableDefinition>()
                 .Select(d => d with { Compression = codec }).ToList(),
-            Queries = section.SectionList("queries").Select(ReadQuery).OfType<QueryDefinition>().ToList(),
+            Queries = section.Read(S.Queries).Select(ReadQuery).OfType<QueryDefinition>().ToList(),
             Origin = section.Origin,
         };
         section.Done();
         return name is null ? null : dataset;
     }
 
-    private TableDefinition? ReadTable(YamlSection section)
+    private static TableDefinition? ReadTable(YamlSection section)
     {
-        var name = section.String("name", required: true);
-        var source = section.Section("source");
+        var name = section.Read(S.TableName);
+        var source = section.Read(S.Source);
         var table = new TableDefinition
         {
             Name = name ?? "",
             Source = source is null ? new SourceFormat() : ReadSource(source),
-            Columns = section.SectionList("columns", required: true).Select(ReadColumn).OfType<ColumnDefinition>().ToList(),
-            Key = section.StringList("key") ?? [],
+            Columns = section.Read(S.Columns).Select(ReadColumn).OfType<ColumnDefinition>().ToList(),
+            Key = section.Read(S.Key) ?? [],
             OrderBy = ReadOrderBy(section),
-            PartitionBy = section.SectionList("partition_by").Select(ReadPartition).OfType<PartitionColumn>().ToList(),
-            Script = section.String("script"),
+            PartitionBy = section.Read(S.PartitionBy).Select(ReadPartition).OfType<PartitionColumn>().ToList(),
+            Script = section.Read(S.Script),
             Origin = section.Origin,
         };
         section.Done();
@@ -105,36 +77,24 @@ internal sealed partial class PipelineFileReader
     {
         var format = new SourceFormat
         {
-            Kind = section.Choice("format", SourceKinds) ?? SourceKind.Csv,
-            Header = section.Bool("header") ?? true,
-            Delimiter = SingleCharacter(section, "delimiter") ?? ",",
-            Quote = SingleCharacter(section, "quote") ?? "\"",
+            Kind = section.Read(S.Format) ?? S.Format.DefaultValue,
+            Header = section.Read(S.Header) ?? S.Header.DefaultValue,
+            Delimiter = section.Read(S.Delimiter) ?? S.Delimiter.DefaultValue,
+            Quote = section.Read(S.Quote) ?? S.Quote.DefaultValue,
         };
         section.Done();
         return format;
     }
 
-    private static string? SingleCharacter(YamlSection section, string key)
-    {
-        var value = section.String(key);
-        if (value is not null && value.Length != 1)
-        {
-            section.Error(key, $"must be a single character, not '{value}'.");
-            return null;
-        }
-        return value;
-    }
-
     private static IReadOnlyList<SortKey> ReadOrderBy(YamlSection section)
     {
-        var terms = section.StringList("order_by") ?? [];
         var keys = new List<SortKey>();
-        foreach (var term in terms)
+        foreach (var term in section.Read(S.OrderBy) ?? [])
         {
             var match = OrderTerm().Match(term);
             if (!match.Success)
             {
-                section.Error("order_by", $"has '{term}'; write a column name, optionally followed by asc or desc.");
+                section.Error(S.OrderBy, $"has '{term}'; write a column name, optionally followed by asc or desc.");
                 continue;
             }
             keys.Add(new SortKey(match.Groups[1].Value, match.Groups[2].Value.Equals("desc", StringComparison.OrdinalIgnoreCase)));
@@ -144,17 +104,17 @@ internal sealed partial class PipelineFileReader
 
     private static ColumnDefinition? ReadColumn(YamlSection section)
     {
-        var name = section.String("name", required: true);
-        var typeText = section.String("type", required: true);
+        var name = section.Read(S.ColumnName);
+        var typeText = section.Read(S.ColumnType);
         var type = typeText is null ? null : ParseType(section, typeText);
-        var rulesSection = section.Section("rules");
+        var rules = section.Read(S.Rules);
         var column = new ColumnDefinition
         {
             Name = name ?? "",
             Type = type ?? new ColumnType(ColumnKind.String),
-            Required = section.Bool("required") ?? false,
-            Format = section.String("format"),
-            Rules = rulesSection is null ? new ColumnRules() : ReadRules(rulesSection),
+            Required = section.Read(S.ColumnRequired) ?? S.ColumnRequired.DefaultValue,
+            Format = section.Read(S.DateFormat),
+            Rules = rules is null ? new ColumnRules() : ReadRules(rules),
             Origin = section.Origin,
         };
         section.Done();
@@ -166,43 +126,49 @@ internal sealed partial class PipelineFileReader
         var match = TypePattern().Match(text.Trim().ToLowerInvariant());
         if (!match.Success)
         {
-            section.Error("type", $"is '{text}', which is not a known type; use string, int, bigint, double, decimal(p,s), boolean, date or timestamp.");
+            section.Error(S.ColumnType, $"is '{text}', which is not a known type; use string, int, bigint, double, decimal(p,s), boolean, date or timestamp.");
             return null;
         }
         if (match.Groups["p"].Success)
         {
+            // At most two digits each (the pattern), so the numbers always fit.
             var precision = int.Parse(match.Groups["p"].Value, CultureInfo.InvariantCulture);
             var scale = int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture);
             if (precision is < 1 or > 38 || scale > precision)
             {
-                section.Error("type", $"is '{text}'; decimal precision must be 1 to 38 and scale at most the precision.");
+                section.Error(S.ColumnType, $"is '{text}'; decimal precision must be 1 to 38 and scale at most the precision.");
                 return null;
             }
             return new ColumnType(ColumnKind.Decimal, precision, scale);
+        }
+        if (match.Groups["wide"].Success)
+        {
+            section.Error(S.ColumnType, $"is '{text}'; decimal precision must be 1 to 38 and scale at most the precision.");
+            return null;
         }
         return new ColumnType(Enum.Parse<ColumnKind>(match.Groups["kind"].Value, ignoreCase: true));
     }
 
     private static ColumnRules ReadRules(YamlSection section)
     {
-        var regex = section.String("regex");
+        var regex = section.Read(S.Regex);
         if (regex is not null && !IsValidRegex(regex))
         {
-            section.Error("regex", $"is '{regex}', which is not a valid regular expression; fix the pattern.");
+            section.Error(S.Regex, $"is '{regex}', which is not a valid regular expression; fix the pattern.");
         }
         var rules = new ColumnRules
         {
-            Trim = section.Bool("trim") ?? false,
-            Lowercase = section.Bool("lowercase") ?? false,
-            EmptyAsNull = section.Bool("empty_as_null") ?? false,
-            Min = section.Decimal("min"),
-            Max = section.Decimal("max"),
-            AllowedValues = section.StringList("allowed_values") ?? [],
+            Trim = section.Read(S.Trim) ?? S.Trim.DefaultValue,
+            Lowercase = section.Read(S.Lowercase) ?? S.Lowercase.DefaultValue,
+            EmptyAsNull = section.Read(S.EmptyAsNull) ?? S.EmptyAsNull.DefaultValue,
+            Min = section.Read(S.Min),
+            Max = section.Read(S.Max),
+            AllowedValues = section.Read(S.AllowedValues) ?? [],
             Regex = regex,
         };
         if (rules.Min is { } min && rules.Max is { } max && min > max)
         {
-            section.Error("min", $"is {min}, larger than max {max}; swap them.");
+            section.Error(S.Min, $"is {min}, larger than max {max}; swap them.");
         }
         section.Done();
         return rules;
@@ -223,12 +189,12 @@ internal sealed partial class PipelineFileReader
 
     private static PartitionColumn? ReadPartition(YamlSection section)
     {
-        var name = section.String("name", required: true);
+        var name = section.Read(S.PartitionName);
         var partition = new PartitionColumn
         {
             Name = name ?? "",
-            From = section.String("from"),
-            Transform = section.Choice("transform", Transforms) ?? PartitionTransform.Identity,
+            From = section.Read(S.PartitionFrom),
+            Transform = section.Read(S.Transform) ?? S.Transform.DefaultValue,
             Origin = section.Origin,
         };
         section.Done();
@@ -237,14 +203,14 @@ internal sealed partial class PipelineFileReader
 
     private static DerivedTableDefinition? ReadDerived(YamlSection section)
     {
-        var name = section.String("name", required: true);
-        var sql = section.String("sql", required: true);
+        var name = section.Read(S.DerivedName);
+        var sql = section.Read(S.DerivedSql);
         var derived = new DerivedTableDefinition
         {
             Name = name ?? "",
             SqlFile = sql ?? "",
-            DependsOn = section.StringList("depends_on", required: true) ?? [],
-            PartitionBy = section.StringList("partition_by") ?? [],
+            DependsOn = section.Read(S.DependsOn) ?? [],
+            PartitionBy = section.Read(S.DerivedPartitionBy) ?? [],
             Origin = section.Origin,
         };
         section.Done();
@@ -253,21 +219,21 @@ internal sealed partial class PipelineFileReader
 
     private static QueryDefinition? ReadQuery(YamlSection section)
     {
-        var name = section.String("name", required: true);
-        var sql = section.String("sql", required: true);
+        var name = section.Read(S.QueryName);
+        var sql = section.Read(S.QuerySql);
         var query = new QueryDefinition
         {
             Name = name ?? "",
             SqlFile = sql ?? "",
-            Description = section.String("description") ?? "",
-            Chart = section.Choice("chart", Charts) ?? ChartKind.Auto,
+            Description = section.Read(S.QueryDescription) ?? "",
+            Chart = section.Read(S.Chart) ?? S.Chart.DefaultValue,
             Origin = section.Origin,
         };
         section.Done();
         return name is null || sql is null ? null : query;
     }
 
-    [GeneratedRegex(@"^(?<kind>string|int|bigint|double|boolean|date|timestamp)$|^decimal\((?<p>\d+),\s*(?<s>\d+)\)$")]
+    [GeneratedRegex(@"^(?<kind>string|int|bigint|double|boolean|date|timestamp)$|^decimal\((?<p>\d{1,2}),\s*(?<s>\d{1,2})\)$|^decimal\((?<wide>\d+,\s*\d+)\)$")]
     private static partial Regex TypePattern();
 
     [GeneratedRegex(@"^\s*([A-Za-z0-9_]+)(?:\s+(asc|desc|ASC|DESC))?\s*$")]

@@ -1,24 +1,26 @@
 using System.Globalization;
+using System.Numerics;
+using DataPipeline.Config.Settings;
 using YamlDotNet.RepresentationModel;
 
 namespace DataPipeline.Config.Reading;
 
 /// <summary>
-/// Reads one YAML mapping into typed values, recording an error (file, line, key, what to do) for every
-/// problem instead of stopping at the first. Keys that were never asked for are reported by <see cref="Done"/>.
+/// Reads one YAML mapping, whose keys are described by a <see cref="SettingGroup"/>, into typed values, recording an
+/// error (file, line, key, what to do) for every problem instead of stopping at the first. Values are checked against
+/// their description (range, choices, length); keys the group does not describe are reported by <see cref="Done"/>.
 /// </summary>
 internal sealed class YamlSection
 {
-    private readonly YamlMappingNode _node;
     private readonly Diagnostics _diagnostics;
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
 
-    public YamlSection(string file, string path, YamlMappingNode node, Diagnostics diagnostics, int? line = null)
+    public YamlSection(string file, string path, SettingGroup group, YamlMappingNode node, Diagnostics diagnostics, int? line = null)
     {
         File = file;
         Path = path;
-        _node = node;
+        Group = group;
         _diagnostics = diagnostics;
         foreach (var (key, value) in node.Children)
         {
@@ -37,108 +39,133 @@ internal sealed class YamlSection
 
     public string Path { get; }
 
+    public SettingGroup Group { get; }
+
     public Origin Origin { get; }
 
-    public bool Has(string key) => _entries.ContainsKey(key);
-
-    public IEnumerable<string> Keys => _entries.Keys;
+    public bool Has(Setting setting) => _entries.ContainsKey(Known(setting).Key);
 
     public void Error(string key, string message) => _diagnostics.Add(Origin.Error(key, message));
 
-    public string? String(string key, bool required = false)
+    public void Error(Setting setting, string message) => Error(setting.Key, message);
+
+    public string? Read(TextSetting setting)
     {
-        var value = Scalar(key, required, "a text value");
+        var value = Scalar(setting, "a text value");
+        if (value is null)
+        {
+            return null;
+        }
+        if (setting is { MinLength: 1, MaxLength: 1 } && value.Length != 1)
+        {
+            Error(setting, $"must be a single character, not '{value}'.");
+            return null;
+        }
+        if ((setting.MinLength is { } min && value.Length < min) || (setting.MaxLength is { } max && value.Length > max))
+        {
+            Error(setting, $"must have {setting.MinLength ?? 0} to {setting.MaxLength} characters, not {value.Length}.");
+            return null;
+        }
         return value;
     }
 
-    public string RequiredString(string key) => String(key, required: true) ?? "";
-
-    public int? Int(string key, int min, int max, string unit = "")
+    public int? Read(IntSetting setting)
     {
-        var text = Scalar(key, false, "a whole number");
+        var text = Scalar(setting, "a whole number");
         if (text is null)
         {
             return null;
         }
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        if (!BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            Error(key, $"must be a whole number, not '{text}'.");
+            Error(setting, $"must be a whole number, not '{text}'.");
             return null;
         }
-        if (value < min || value > max)
+        if (value < setting.Min || value > setting.Max)
         {
-            Error(key, $"must be between {min} and {max}{unit}, not {value}; pick a value in that range.");
+            Error(setting, $"must be between {setting.Min} and {setting.Max}{setting.Unit}, not {value}; pick a value in that range.");
             return null;
         }
-        return value;
+        if (setting.Allowed.Count > 0 && !setting.Allowed.Contains((int)value))
+        {
+            Error(setting, $"is {value}{setting.Unit}, which is not offered; use one of {string.Join(", ", setting.Allowed)}.");
+            return null;
+        }
+        return (int)value;
     }
 
-    public decimal? Decimal(string key)
+    public decimal? Read(NumberSetting setting)
     {
-        var text = Scalar(key, false, "a number");
+        var text = Scalar(setting, "a number");
         if (text is null)
         {
             return null;
         }
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            Error(key, $"must be a number, not '{text}'.");
+            Error(setting, $"must be a number between -{decimal.MaxValue:E0} and {decimal.MaxValue:E0}, not '{text}'.");
+            return null;
+        }
+        if ((setting.Min is { } min && value < min) || (setting.Max is { } max && value > max))
+        {
+            Error(setting, $"must be {setting.Range}, not {value.ToString(CultureInfo.InvariantCulture)}; pick a value in that range.");
             return null;
         }
         return value;
     }
 
-    public bool? Bool(string key)
+    public bool? Read(BoolSetting setting) => Scalar(setting, "true or false") switch
     {
-        var text = Scalar(key, false, "true or false");
-        return text switch
-        {
-            null => null,
-            "true" or "True" or "yes" => true,
-            "false" or "False" or "no" => false,
-            _ => Invalid<bool?>(key, $"must be true or false, not '{text}'."),
-        };
-    }
+        null => null,
+        "true" or "True" or "yes" => true,
+        "false" or "False" or "no" => false,
+        var text => Invalid<bool?>(setting, $"must be true or false, not '{text}'."),
+    };
 
-    /// <summary>Reads a value that must be one of a fixed set of words, case-insensitively.</summary>
-    public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices, bool required = false)
+    /// <summary>One of a fixed set of words, read ignoring case.</summary>
+    public T? Read<T>(ChoiceSetting<T> setting)
         where T : struct
     {
-        var text = Scalar(key, required, "one of " + string.Join(", ", choices.Keys));
+        var text = Scalar(setting, setting.Shape);
         if (text is null)
         {
             return null;
         }
-        if (choices.TryGetValue(text.ToLowerInvariant(), out var value))
+        if (setting.Choices.TryGetValue(text.ToLowerInvariant(), out var value))
         {
             return value;
         }
-        Error(key, $"must be one of {string.Join(", ", choices.Keys)}, not '{text}'.");
+        Error(setting, $"must be one of {string.Join(", ", setting.Choices.Keys)}, not '{text}'.");
         return null;
     }
 
-    public YamlSection? Section(string key, bool required = false)
+    public YamlSection? Read(SectionSetting setting)
     {
-        var node = Get(key, required, "a mapping of keys to values");
+        var node = Get(setting, "a mapping of keys to values");
         if (node is null)
         {
             return null;
         }
         if (node is YamlMappingNode map)
         {
-            return new YamlSection(File, Origin.KeyPath(key), map, _diagnostics);
+            return new YamlSection(File, Origin.KeyPath(setting.Key), setting.Keys, map, _diagnostics);
         }
-        Error(key, "must be a mapping of keys to values (key: value), not a single value or a list.");
+        Error(setting, "must be a mapping of keys to values (key: value), not a single value or a list.");
         return null;
     }
 
     /// <summary>Reads a list of mappings, naming each item by its 'name' key in error paths.</summary>
-    public IReadOnlyList<YamlSection> SectionList(string key, bool required = false)
+    public IReadOnlyList<YamlSection> Read(SectionListSetting setting)
     {
-        var sequence = Sequence(key, required);
+        var node = Get(setting, "a list");
         var sections = new List<YamlSection>();
-        if (sequence is null)
+        if (node is null)
         {
+            return sections;
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(setting, "must be a list (one '- item' per line, or [a, b]).");
             return sections;
         }
         var index = 0;
@@ -149,11 +176,11 @@ internal sealed class YamlSection
                 var name = map.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode s
                     ? s.Value
                     : index.ToString(CultureInfo.InvariantCulture);
-                sections.Add(new YamlSection(File, $"{Origin.KeyPath(key)}[{name}]", map, _diagnostics));
+                sections.Add(new YamlSection(File, $"{Origin.KeyPath(setting.Key)}[{name}]", setting.Item, map, _diagnostics));
             }
             else
             {
-                _diagnostics.Add(new ConfigError(File, LineOf(item), $"{Origin.KeyPath(key)}[{index}]",
+                _diagnostics.Add(new ConfigError(File, LineOf(item), $"{Origin.KeyPath(setting.Key)}[{index}]",
                     "must be a mapping (name: ..., ...), not a single value."));
             }
             index++;
@@ -162,37 +189,50 @@ internal sealed class YamlSection
     }
 
     /// <summary>Reads a mapping whose keys are names chosen by the user (e.g. datasets: {spotify: {...}}).</summary>
-    public IReadOnlyList<(string Name, YamlSection Section)> NamedSections(string key)
+    public IReadOnlyList<(string Name, YamlSection Section)> Read(NamedSectionsSetting setting)
     {
-        var section = Section(key);
-        if (section is null)
+        var node = Get(setting, "a mapping of names to settings");
+        if (node is null)
         {
             return [];
         }
-        var result = new List<(string, YamlSection)>();
-        foreach (var name in section.Keys.ToList())
+        if (node is not YamlMappingNode map)
         {
-            var node = section.Get(name, false, "");
-            switch (node)
+            Error(setting, "must be a mapping of names to settings (name: {}), not a single value or a list.");
+            return [];
+        }
+        var path = Origin.KeyPath(setting.Key);
+        var result = new List<(string, YamlSection)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name } || !seen.Add(name))
             {
-                case YamlMappingNode map:
-                    result.Add((name, new YamlSection(File, section.Origin.KeyPath(name), map, _diagnostics)));
+                continue; // a repeated name is reported below
+            }
+            switch (value)
+            {
+                case YamlMappingNode child:
+                    result.Add((name, new YamlSection(File, $"{path}.{name}", setting.Item, child, _diagnostics)));
                     break;
                 case YamlScalarNode { Value: null or "" or "~" }:
-                    var empty = new YamlSection(File, section.Origin.KeyPath(name), new YamlMappingNode(), _diagnostics, LineOf(node));
-                    result.Add((name, empty));
+                    result.Add((name, new YamlSection(File, $"{path}.{name}", setting.Item, new YamlMappingNode(), _diagnostics, LineOf(key))));
                     break;
                 default:
-                    section.Error(name, "must be a mapping of settings; write {} to use the defaults.");
+                    _diagnostics.Add(new ConfigError(File, LineOf(key), $"{path}.{name}", "must be a mapping of settings; write {} to use the defaults."));
                     break;
             }
+        }
+        foreach (var (key, _) in map.Children.GroupBy(c => (c.Key as YamlScalarNode)?.Value).Where(g => g.Key is not null && g.Count() > 1).SelectMany(g => g.Skip(1)))
+        {
+            _diagnostics.Add(new ConfigError(File, LineOf(key), $"{path}.{((YamlScalarNode)key).Value}", "is written twice; keep one."));
         }
         return result;
     }
 
-    public IReadOnlyList<string>? StringList(string key, bool required = false)
+    public IReadOnlyList<string>? Read(TextListSetting setting)
     {
-        var node = Get(key, required, "a list");
+        var node = Get(setting, "a list");
         switch (node)
         {
             case null:
@@ -207,102 +247,112 @@ internal sealed class YamlSection
                     }
                     else
                     {
-                        Error(key, "must be a list of plain values, like [a, b].");
+                        Error(setting, "must be a list of plain values, like [a, b].");
                         return null;
                     }
                 }
                 return items;
             default:
-                Error(key, "must be a list, like [a, b].");
+                Error(setting, "must be a list, like [a, b].");
                 return null;
         }
     }
 
-    public IReadOnlyDictionary<string, string> StringMap(string key)
+    public IReadOnlyDictionary<string, string> Read(TextMapSetting setting)
     {
-        var section = Section(key);
+        var node = Get(setting, "a mapping of names to values");
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (section is null)
+        switch (node)
         {
-            return map;
+            case null:
+                return map;
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { } text })
+                    {
+                        map[name] = text;
+                    }
+                    else
+                    {
+                        Error(setting, "must map names to plain values (name: value).");
+                    }
+                }
+                return map;
+            default:
+                Error(setting, "must be a mapping of names to values (name: value).");
+                return map;
         }
-        foreach (var name in section.Keys.ToList())
-        {
-            var value = section.String(name);
-            if (value is not null)
-            {
-                map[name] = value;
-            }
-        }
-        return map;
     }
 
-    /// <summary>Reports every key that no reader asked for: a typo or a setting that does not exist.</summary>
+    /// <summary>
+    /// Reports every key the group does not describe (a typo or a setting that does not exist) and refuses a reader that
+    /// forgot a key the group describes, so the descriptions, the schema and the reader cannot drift apart.
+    /// </summary>
     public void Done()
     {
         foreach (var (key, entry) in _entries)
         {
-            if (_asked.Contains(key))
+            if (Group.Contains(key))
             {
                 continue;
             }
-            var hint = Suggestions.Closest(key, _asked);
+            var hint = Suggestions.Closest(key, Group.Keys);
             var message = hint is null
-                ? $"is not a known setting here; remove it. Known settings: {string.Join(", ", _asked.Order(StringComparer.Ordinal))}."
+                ? $"is not a known setting here; remove it. Known settings: {string.Join(", ", Group.Keys.Order(StringComparer.Ordinal))}."
                 : $"is not a known setting here; did you mean '{hint}'?";
             _diagnostics.Add(new ConfigError(File, LineOf(entry.Key), Origin.KeyPath(key), message));
         }
-    }
-
-    private YamlSequenceNode? Sequence(string key, bool required)
-    {
-        var node = Get(key, required, "a list");
-        if (node is null or YamlSequenceNode)
+        var unread = Group.Keys.Where(k => !_asked.Contains(k)).ToList();
+        if (unread.Count > 0)
         {
-            return node as YamlSequenceNode;
+            throw new InvalidOperationException($"The reader of '{Group.Title}' never reads {string.Join(", ", unread)}; read every described key.");
         }
-        Error(key, "must be a list (one '- item' per line, or [a, b]).");
-        return null;
     }
 
-    private string? Scalar(string key, bool required, string what)
+    private string? Scalar(Setting setting, string what)
     {
-        var node = Get(key, required, what);
+        var node = Get(setting, what);
         switch (node)
         {
             case null:
                 return null;
             case YamlScalarNode scalar when scalar.Value is null || (scalar.Value.Length == 0 && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain):
-                if (required)
+                if (setting.Required)
                 {
-                    Error(key, $"is empty; it needs {what}.");
+                    Error(setting, $"is empty; it needs {what}.");
                 }
                 return null;
             case YamlScalarNode scalar:
                 return scalar.Value;
             default:
-                Error(key, $"must be {what}, not a mapping or a list.");
+                Error(setting, $"must be {what}, not a mapping or a list.");
                 return null;
         }
     }
 
-    private YamlNode? Get(string key, bool required, string what)
+    private YamlNode? Get(Setting setting, string what)
     {
+        var key = Known(setting).Key;
         _asked.Add(key);
         if (_entries.TryGetValue(key, out var entry))
         {
             return entry.Value;
         }
-        if (required)
+        if (setting.Required)
         {
             _diagnostics.Add(Origin.Error(key, $"is missing; add it ({what})."));
         }
         return null;
     }
 
-    private T? Invalid<T>(string key, string message)
+    private Setting Known(Setting setting) => Group.Contains(setting)
+        ? setting
+        : throw new InvalidOperationException($"'{setting.Key}' is not a setting of '{Group.Title}'.");
+
+    private T? Invalid<T>(Setting setting, string message)
     {
-        Error(key, message);
+        Error(setting, message);
         return default;
     }
 

@@ -1,6 +1,7 @@
 using DataPipeline.Compiler;
 using DataPipeline.Config.Model;
 using DataPipeline.Tests.Compiler.Kit;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Compiler;
 

@@ -1,5 +1,6 @@
 using DataPipeline.Compiler;
 using DataPipeline.Tests.Compiler.Kit;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Compiler;
 
@@ -9,6 +10,8 @@ namespace DataPipeline.Tests.Compiler;
 /// </summary>
 public class SnapshotTests
 {
+    private static readonly string SnapshotFolder = Path.Combine(RepoRoot.Path, "tests", "Infra.Tests", "Compiler", "Snapshots");
+
     public static TheoryData<string, string> Cases()
     {
         var cases = new TheoryData<string, string>();
@@ -26,20 +29,20 @@ public class SnapshotTests
     {
         var dialect = dialectName == SqlDialect.Spark.Name ? SqlDialect.Spark : SqlDialect.DuckDb;
         var plan = TransformCompiler.Compile(Spotify.Table(table), dialect);
-        Snapshot.Matches($"{table}.{dialect.Name}.sql", Render(plan));
+        Snapshot.File(Path.Combine(SnapshotFolder, $"{table}.{dialect.Name}.sql"), Render(plan));
     }
 
     /// <summary>The plan JSON the Glue runner's Python tests (etl/tests) read, so both sides test the same contract.</summary>
     [Fact]
     public void Table_plan_json_matches_its_snapshot() =>
-        Snapshot.Matches("albums.spark.plan.json", TransformCompiler.Compile(Spotify.Table("albums"), SqlDialect.Spark).ToJson() + "\n");
+        Snapshot.File(Path.Combine(SnapshotFolder, "albums.spark.plan.json"), TransformCompiler.Compile(Spotify.Table("albums"), SqlDialect.Spark).ToJson() + "\n");
 
     [Fact]
     public void Derived_plan_json_matches_its_snapshot()
     {
         var derived = Spotify.Derived("track_details");
         var sql = File.ReadAllText(Path.Combine(RepoRoot.Path, derived.SqlFile));
-        Snapshot.Matches("track_details.spark.plan.json", TransformCompiler.CompileDerived(derived, sql, SqlDialect.Spark).ToJson() + "\n");
+        Snapshot.File(Path.Combine(SnapshotFolder, "track_details.spark.plan.json"), TransformCompiler.CompileDerived(derived, sql, SqlDialect.Spark).ToJson() + "\n");
     }
 
     private static string Render(TransformPlan plan) =>

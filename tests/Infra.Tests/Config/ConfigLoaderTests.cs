@@ -171,6 +171,13 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Log_retention_that_cloudwatch_does_not_offer_is_rejected()
+    {
+        _files.Change("pipeline.dev.yaml", "removal_policy: destroy\n", "removal_policy: destroy\nretention:\n  log_retention_days: 2\n");
+        AssertSingleError("pipeline.dev.yaml line 5: 'retention.log_retention_days' is 2 days, which is not offered; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.");
+    }
+
+    [Fact]
     public void Athena_cutoff_below_ten_megabytes_is_rejected()
     {
         _files.Change("pipeline.dev.yaml", "removal_policy: destroy\n", "removal_policy: destroy\nathena:\n  bytes_scanned_cutoff_mb: 5\n");

@@ -44,7 +44,7 @@ public sealed class EtlConfigTests : IDisposable
     public void Fewer_than_two_workers_is_rejected()
     {
         WithDevEtl("  workers: 1\n");
-        AssertSingleError("pipeline.dev.yaml line 7: 'etl.workers' is 1; Glue Spark jobs need at least 2 workers.");
+        AssertSingleError("pipeline.dev.yaml line 7: 'etl.workers' must be between 2 and 299 (Glue Spark jobs need at least 2 workers), not 1; pick a value in that range.");
     }
 
     [Fact]
@@ -79,7 +79,14 @@ public sealed class EtlConfigTests : IDisposable
     public void Table_override_is_validated_with_the_table_named()
     {
         _files.Change("pipeline.dev.yaml", "  sales: {}", "  sales:\n    etl:\n      tables:\n        orders: { workers: 1 }");
-        AssertSingleError("pipeline.dev.yaml line 9: 'datasets.sales.etl.workers' is 1 (job of table 'orders'); Glue Spark jobs need at least 2 workers.");
+        AssertSingleError("pipeline.dev.yaml line 10: 'datasets.sales.etl.tables.orders.workers' must be between 2 and 299 (Glue Spark jobs need at least 2 workers), not 1; pick a value in that range.");
+    }
+
+    [Fact]
+    public void Table_override_names_its_table_in_cross_setting_errors()
+    {
+        _files.Change("pipeline.dev.yaml", "  sales: {}", "  sales:\n    etl:\n      tables:\n        orders: { worker_type: G.4X, flex: true }");
+        AssertSingleError("pipeline.dev.yaml line 9: 'datasets.sales.etl.flex' is true (job of table 'orders') with worker type G.4X; Flex runs only on G.1X and G.2X.");
     }
 
     [Fact]

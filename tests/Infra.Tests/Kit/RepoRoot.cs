@@ -8,7 +8,7 @@ public static class RepoRoot
     private static string Find()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "pipeline.yaml")))
+        while (directory is not null && !(File.Exists(System.IO.Path.Combine(directory.FullName, "pipeline.yaml")) && File.Exists(System.IO.Path.Combine(directory.FullName, "Infra.csproj"))))
         {
             directory = directory.Parent;
         }

@@ -16,7 +16,7 @@ public static class YamlAsJson
         return Convert(stream.Documents[0].RootNode);
     }
 
-    private static JsonNode? Convert(YamlNode node) => node switch
+    public static JsonNode? Convert(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, Convert(c.Value)))),
         YamlSequenceNode list => new JsonArray(list.Children.Select(Convert).ToArray()),

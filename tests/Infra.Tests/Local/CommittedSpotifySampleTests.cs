@@ -1,4 +1,5 @@
 using DataPipeline.Local.Sample;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Local;
 
@@ -8,8 +9,8 @@ namespace DataPipeline.Tests.Local;
 /// </summary>
 public sealed class CommittedSpotifySampleTests(GeneratedSample sample) : IClassFixture<GeneratedSample>
 {
-    private static readonly string SampleFolder = Path.Combine(RepositoryRoot.Path, "samples", "spotify");
-    private static readonly string ManifestFile = Path.Combine(RepositoryRoot.Path, "samples", "spotify.manifest.json");
+    private static readonly string SampleFolder = Path.Combine(RepoRoot.Path, "samples", "spotify");
+    private static readonly string ManifestFile = Path.Combine(RepoRoot.Path, "samples", "spotify.manifest.json");
 
     [Theory]
     [InlineData("artists")]

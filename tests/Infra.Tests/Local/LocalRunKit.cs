@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using DataPipeline.Local;
 using DataPipeline.Local.Engine;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Local;
 
@@ -14,7 +15,7 @@ internal static class LocalRunKit
 
     public static LocalRunOptions Options(string staging, string output) => new()
     {
-        ConfigDirectory = RepositoryRoot.Path,
+        ConfigDirectory = RepoRoot.Path,
         Environment = "dev",
         Datasets = ["spotify"],
         Staging = staging,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataPipeline.Local;
 using DataPipeline.Local.Sample;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Local;
 
@@ -16,9 +17,9 @@ public sealed class LocalRunOnCommittedSample : IDisposable
         Manifest = JsonSerializer.Deserialize<SampleManifest>(File.ReadAllText(ManifestFile), LocalRunKit.SnakeCase)!;
     }
 
-    public static string StagingFolder => Path.Combine(RepositoryRoot.Path, "samples", "spotify");
+    public static string StagingFolder => Path.Combine(RepoRoot.Path, "samples", "spotify");
 
-    private static string ManifestFile => Path.Combine(RepositoryRoot.Path, "samples", "spotify.manifest.json");
+    private static string ManifestFile => Path.Combine(RepoRoot.Path, "samples", "spotify.manifest.json");
 
     public DatasetRunResult Result { get; }
 

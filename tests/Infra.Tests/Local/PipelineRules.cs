@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DataPipeline.Config;
 using DataPipeline.Config.Model;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Local;
 
@@ -12,7 +13,7 @@ namespace DataPipeline.Tests.Local;
 /// </summary>
 internal sealed class PipelineRules(TableDefinition table, IReadOnlyList<string> header)
 {
-    private static readonly Lazy<DatasetDefinition> Spotify = new(() => ConfigLoader.Load(RepositoryRoot.Path).Pipeline.Dataset("spotify"));
+    private static readonly Lazy<DatasetDefinition> Spotify = new(() => ConfigLoader.Load(RepoRoot.Path).Pipeline.Dataset("spotify"));
 
     public static PipelineRules For(string table, IReadOnlyList<string> header) =>
         new(Spotify.Value.Tables.Single(t => t.Name == table), header);

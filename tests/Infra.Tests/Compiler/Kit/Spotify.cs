@@ -1,5 +1,6 @@
 using DataPipeline.Config;
 using DataPipeline.Config.Model;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Compiler.Kit;
 

@@ -1,0 +1,121 @@
+using DataPipeline.Config.Model;
+
+namespace DataPipeline.Config.Settings;
+
+/// <summary>
+/// Every key of pipeline.yaml, described once. The reader (Config.Reading.PipelineFileReader), the JSON schema
+/// (schema/pipeline.schema.json) and the README's settings table come from these descriptions.
+/// </summary>
+public static class PipelineFileSettings
+{
+    /// <summary>Glue and Athena names: lowercase letters, digits and underscores, starting with a letter.</summary>
+    public const string NamePattern = "^[a-z][a-z0-9_]*$";
+
+    public static readonly TextSetting Project = new() { Key = "project", Required = true, Pattern = "^[a-z][a-z0-9-]{1,19}$", Describe = "2 to 20 lowercase letters, digits and -", Example = "acme", Doc = "Short name of the pipeline, the first part of every resource name." };
+
+    // environments[]
+    public static readonly TextSetting EnvironmentName = new() { Key = "name", Required = true, Pattern = "^[a-z][a-z0-9]{1,9}$", Describe = "2 to 10 lowercase letters and digits", Example = "dev", Doc = "The environment; its settings live in pipeline.<name>.yaml." };
+    public static readonly BoolSetting Production = new() { Key = "production", Default = false, Doc = "A production environment refuses removal_policy: destroy and Flex, and gets termination protection." };
+    public static readonly SettingGroup EnvironmentKeys = new("An environment the pipeline deploys to.", [EnvironmentName, Production]);
+
+    // columns[].rules
+    public static readonly BoolSetting Trim = new() { Key = "trim", Default = false, Doc = "Strip leading and trailing spaces (other types than string are always trimmed)." };
+    public static readonly BoolSetting Lowercase = new() { Key = "lowercase", Default = false, Doc = "Lower-case the text." };
+    public static readonly BoolSetting EmptyAsNull = new() { Key = "empty_as_null", Default = false, Doc = "An empty text counts as missing (numbers, dates and booleans always do)." };
+    public static readonly NumberSetting Min = new() { Key = "min", Doc = "Smallest value; for strings, the shortest length." };
+    public static readonly NumberSetting Max = new() { Key = "max", Doc = "Largest value; for strings, the longest length." };
+    public static readonly TextListSetting AllowedValues = new() { Key = "allowed_values", AnyScalar = true, Doc = "The cleaned text must be one of these." };
+    public static readonly TextSetting Regex = new() { Key = "regex", Describe = "regular expression", Doc = "The cleaned text must match this regular expression (anchor it with ^ and $)." };
+    public static readonly SettingGroup RuleKeys = new("How a column's values are cleaned and checked.", [Trim, Lowercase, EmptyAsNull, Min, Max, AllowedValues, Regex]);
+
+    // columns[]
+    public static readonly TextSetting ColumnName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The column's name in the warehouse and in Athena." };
+    public static readonly TextSetting ColumnType = new() { Key = "type", Required = true, Pattern = @"^(string|int|bigint|double|boolean|date|timestamp|decimal\(\d+,\s*\d+\))$", Describe = "string, int, bigint, double, decimal(p,s), boolean, date or timestamp", Example = "string", Doc = "The column's type." };
+    public static readonly BoolSetting ColumnRequired = new() { Key = "required", Default = false, Doc = "A row without a value is rejected as missing_required." };
+    public static readonly TextSetting DateFormat = new() { Key = "format", Describe = "pattern of yyyy MM dd HH mm ss SSS", Doc = "Date or timestamp pattern; default yyyy-MM-dd, or yyyy-MM-dd HH:mm:ss for timestamps." };
+    public static readonly SectionSetting Rules = new() { Key = "rules", Keys = RuleKeys, Doc = "How the column's values are cleaned and checked." };
+    public static readonly SettingGroup ColumnKeys = new("A column of a cleaned table.", [ColumnName, ColumnType, ColumnRequired, DateFormat, Rules]);
+
+    // tables[].source
+    public static readonly ChoiceSetting<SourceKind> Format = new()
+    {
+        Key = "format",
+        Choices = new Dictionary<string, SourceKind> { ["csv"] = SourceKind.Csv, ["jsonl"] = SourceKind.JsonLines },
+        Default = SourceKind.Csv,
+        Doc = "How the staging files are written: csv, or jsonl (one JSON object per line).",
+    };
+    public static readonly BoolSetting Header = new() { Key = "header", Default = true, Doc = "CSV: the first line holds the column names." };
+    public static readonly TextSetting Delimiter = new() { Key = "delimiter", Default = ",", MinLength = 1, MaxLength = 1, Describe = "one character", Doc = "CSV: the character between fields." };
+    public static readonly TextSetting Quote = new() { Key = "quote", Default = "\"", MinLength = 1, MaxLength = 1, Describe = "one character", Doc = "CSV: the character around a field that holds the delimiter; doubled inside it." };
+    public static readonly SettingGroup SourceKeys = new("How a table's staging files are read.", [Format, Header, Delimiter, Quote]);
+
+    // tables[].partition_by[]
+    public static readonly TextSetting PartitionName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The partition column: a column of the table, or a new one computed with from and transform." };
+    public static readonly TextSetting PartitionFrom = new() { Key = "from", Describe = "column name", Doc = "The date or timestamp column the partition value is computed from." };
+    public static readonly ChoiceSetting<PartitionTransform> Transform = new()
+    {
+        Key = "transform",
+        Choices = new Dictionary<string, PartitionTransform>
+        {
+            ["identity"] = PartitionTransform.Identity, ["year"] = PartitionTransform.Year,
+            ["month"] = PartitionTransform.Month, ["day"] = PartitionTransform.Day,
+        },
+        Default = PartitionTransform.Identity,
+        Doc = "How the partition value is computed from the from column.",
+    };
+    public static readonly SettingGroup PartitionKeys = new("A Hive-style partition column of the warehouse table.", [PartitionName, PartitionFrom, Transform]);
+
+    // tables[]
+    public static readonly TextSetting TableName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The table; staging/<name>/ holds its files, and the catalog calls it tbl_<name>." };
+    public static readonly SectionSetting Source = new() { Key = "source", Keys = SourceKeys, Doc = "How the table's staging files are read." };
+    public static readonly TextListSetting Key = new() { Key = "key", Doc = "Columns that identify a row; of several rows with the same key, one is kept." };
+    public static readonly TextListSetting OrderBy = new() { Key = "order_by", ItemPattern = @"^\s*[A-Za-z0-9_]+(\s+(asc|desc|ASC|DESC))?\s*$", Example = "[x desc]", Doc = "Which row of a key is kept: the first in this order (column, optionally asc or desc)." };
+    public static readonly SectionListSetting PartitionBy = new() { Key = "partition_by", Item = PartitionKeys, Doc = "Hive-style partitions of the warehouse table." };
+    public static readonly TextSetting Script = new() { Key = "script", Describe = "path", Doc = "The table's own Glue script instead of the generic runner, relative to the folder of pipeline.yaml." };
+    public static readonly SectionListSetting Columns = new() { Key = "columns", Required = true, Item = ColumnKeys, Doc = "The table's columns, in file order." };
+    public static readonly SettingGroup TableKeys = new("A table cleaned from staging files into the warehouse.", [TableName, Source, Key, OrderBy, PartitionBy, Script, Columns]);
+
+    // derived[]
+    public static readonly TextSetting DerivedName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The derived table." };
+    public static readonly TextSetting DerivedSql = new() { Key = "sql", Required = true, Describe = "path", Doc = "Its SELECT, in etl/<dataset>/<name>.sql." };
+    public static readonly TextListSetting DependsOn = new() { Key = "depends_on", Required = true, Doc = "The cleaned tables the SQL reads; its job may read only these." };
+    public static readonly TextListSetting DerivedPartitionBy = new() { Key = "partition_by", Doc = "Columns of its result that partition it." };
+    public static readonly SettingGroup DerivedKeys = new("A table computed by SQL from cleaned tables.", [DerivedName, DerivedSql, DependsOn, DerivedPartitionBy]);
+
+    // queries[]
+    public static readonly TextSetting QueryName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The saved query (an Athena named query)." };
+    public static readonly TextSetting QuerySql = new() { Key = "sql", Required = true, Describe = "path", Doc = "Its SQL, in sql/<dataset>/<name>.sql." };
+    public static readonly TextSetting QueryDescription = new() { Key = "description", Describe = "text", Doc = "What the query answers." };
+    public static readonly ChoiceSetting<ChartKind> Chart = new()
+    {
+        Key = "chart",
+        Choices = new Dictionary<string, ChartKind> { ["auto"] = ChartKind.Auto, ["bar"] = ChartKind.Bar, ["line"] = ChartKind.Line, ["table"] = ChartKind.Table },
+        Default = ChartKind.Auto,
+        Doc = "How the local report shows its result; auto picks bar or line from the result's shape.",
+    };
+    public static readonly SettingGroup QueryKeys = new("A saved query.", [QueryName, QuerySql, QueryDescription, Chart]);
+
+    // datasets[]
+    public static readonly TextSetting DatasetName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The dataset; one stack per environment and dataset." };
+    public static readonly TextSetting DatasetDescription = new() { Key = "description", Describe = "text", Doc = "What the dataset holds (the Glue database's description)." };
+    public static readonly ChoiceSetting<ParquetCompression> ParquetCompression = new()
+    {
+        Key = "parquet_compression",
+        Choices = new Dictionary<string, Model.ParquetCompression>
+        {
+            ["snappy"] = Model.ParquetCompression.Snappy, ["zstd"] = Model.ParquetCompression.Zstd, ["gzip"] = Model.ParquetCompression.Gzip,
+        },
+        Default = Model.ParquetCompression.Snappy,
+        Doc = "Codec of the dataset's Parquet files, on Glue and locally: snappy (Glue's default), zstd (smaller, also for random ids and text) or gzip.",
+    };
+    public static readonly SectionListSetting Tables = new() { Key = "tables", Required = true, Item = TableKeys, Doc = "The tables cleaned from staging files." };
+    public static readonly SectionListSetting Derived = new() { Key = "derived", Item = DerivedKeys, Doc = "Tables computed by SQL from the cleaned tables." };
+    public static readonly SectionListSetting Queries = new() { Key = "queries", Item = QueryKeys, Doc = "Saved queries: Athena named queries and results in the local report." };
+    public static readonly SettingGroup DatasetKeys = new("A dataset: its tables, derived tables and saved queries.", [DatasetName, DatasetDescription, ParquetCompression, Tables, Derived, Queries]);
+
+    public static readonly SectionListSetting Environments = new() { Key = "environments", Required = true, Item = EnvironmentKeys, Doc = "The environments; each has a pipeline.<name>.yaml." };
+    public static readonly SectionListSetting Datasets = new() { Key = "datasets", Required = true, Item = DatasetKeys, Doc = "The datasets." };
+
+    /// <summary>The keys of the whole file.</summary>
+    public static readonly SettingGroup File = new("pipeline.yaml: what the data pipeline is.", [Project, Environments, Datasets]);
+}
