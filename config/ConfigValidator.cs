@@ -150,8 +150,12 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
     private void CheckGlueQuotas(DatasetPlan plan, Origin origin)
     {
         var tablesPerJob = plan.Etl.TablesPerJob;
-        var fits = Enumerable.Range(tablesPerJob, EtlJobLayout.MaxJobsPerTrigger - tablesPerJob + 1)
-            .FirstOrDefault(n => EtlJobLayout.JobsStartedAtOnce(plan, n) <= EtlJobLayout.MaxJobsPerTrigger && EtlJobLayout.WorkflowNodes(plan, n) <= EtlJobLayout.MaxWorkflowNodes);
+        bool Fits(int n) => EtlJobLayout.JobsStartedAtOnce(plan, n) <= EtlJobLayout.MaxJobsPerTrigger && EtlJobLayout.WorkflowNodes(plan, n) <= EtlJobLayout.MaxWorkflowNodes;
+        if (Fits(tablesPerJob))
+        {
+            return;
+        }
+        var fits = Enumerable.Range(tablesPerJob, EtlJobLayout.MaxJobsPerTrigger - tablesPerJob + 1).FirstOrDefault(Fits);
         var remedy = fits > 0 ? $"set etl.tables_per_job to {fits} (now {tablesPerJob})" : "split the dataset";
         var atOnce = EtlJobLayout.JobsStartedAtOnce(plan, tablesPerJob);
         if (atOnce > EtlJobLayout.MaxJobsPerTrigger)
