@@ -15,8 +15,8 @@ public sealed class HundredTableFixture : IDisposable
     {
         var config = _files.Load();
         Stacks = config.Environments.SelectMany(e => PipelineApp.Build(new App(), config, e.Name))
-            .Select(s => (s, Template.FromStack(s), new TemplateJson(Template.FromStack(s))))
-            .Select(t => (t.s, t.Item3, t.Item3.Json.ToString(Newtonsoft.Json.Formatting.Indented)))
+            .Select(s => (s, new TemplateJson(Template.FromStack(s))))
+            .Select(t => (t.s, t.Item2, t.Item2.Json.ToString(Newtonsoft.Json.Formatting.Indented)))
             .ToList();
     }
 
