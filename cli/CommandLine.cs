@@ -11,6 +11,7 @@ public static class CommandLine
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
+        root.Subcommands.Add(PreviewCommand.Create());
         root.Subcommands.Add(HandwrittenBenchCommand.Create());
         if (args.Length == 0)
         {

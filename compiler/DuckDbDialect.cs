@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataPipeline.Compiler.Internal;
 using DataPipeline.Config;
 using DataPipeline.Config.Model;
 
@@ -7,7 +8,7 @@ namespace DataPipeline.Compiler;
 /// <summary>
 /// DuckDB. String literals are standard SQL: a quote is doubled and backslashes are plain characters. Dates are
 /// parsed with TRY_STRPTIME, whose pattern is the Spark pattern translated by <see cref="DatePattern"/>.
-/// See https://duckdb.org/docs/sql/functions/dateformat.
+/// See https://duckdb.org/docs/sql/functions/dateformat and https://duckdb.org/docs/sql/functions/list.
 /// </summary>
 public sealed class DuckDbDialect : SqlDialect
 {
@@ -17,9 +18,61 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
-    public override string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+    /// <summary>Standard SQL; characters that do not show (tabs, line ends, a byte-order mark) are joined in as chr(n).</summary>
+    public override string Literal(string text)
+    {
+        if (!text.Any(Invisible.Is))
+        {
+            return "'" + text.Replace("'", "''") + "'";
+        }
+        var parts = new List<string>();
+        var plain = new System.Text.StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.IsBmp && Invisible.Is((char)rune.Value))
+            {
+                if (plain.Length > 0)
+                {
+                    parts.Add("'" + plain.ToString().Replace("'", "''") + "'");
+                    plain.Clear();
+                }
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"chr({rune.Value})"));
+            }
+            else
+            {
+                plain.Append(rune.ToString());
+            }
+        }
+        if (plain.Length > 0)
+        {
+            parts.Add("'" + plain.ToString().Replace("'", "''") + "'");
+        }
+        return "(" + string.Join(" || ", parts) + ")";
+    }
 
     public override string RegexMatches(string expression, string regex) => $"regexp_matches({expression}, {Literal(regex)})";
+
+    public override string RegexMatchList(string expression, string regex) => $"regexp_extract_all({expression}, {Literal(regex)})";
+
+    public override string SplitOn(string expression, char separator) => $"string_split({expression}, {Literal(separator.ToString())})";
+
+    public override string Transform(string list, string variable, string body) => $"list_transform({list}, {variable} -> {body})";
+
+    public override string Element(string list, string position) => $"list_extract({list}, {position})";
+
+    public override string Size(string list) => $"len({list})";
+
+    public override string Position(string list, string value) => $"list_position({list}, {value})";
+
+    public override string CountEqual(string list, string value) => $"len(list_filter({list}, element -> element = {value}))";
+
+    public override string Join(string list, string separator) => $"array_to_string({list}, {Literal(separator)})";
+
+    // json_type throws on invalid JSON, hence json_valid first; a CASE evaluates its branches only where needed.
+    public override string IsJsonObject(string expression) =>
+        $"coalesce(CASE WHEN json_valid({expression}) THEN json_type({expression}) = 'OBJECT' END, false)";
+
+    public override string JsonText(string expression, string key) => $"json_extract_string({expression}, {Literal("$." + Quote(key))})";
 
     public override string ParseDate(string expression, string pattern) =>
         $"CAST(TRY_STRPTIME({expression}, {Literal(DatePattern.ToStrftime(pattern))}) AS DATE)";

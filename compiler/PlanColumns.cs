@@ -3,17 +3,23 @@ namespace DataPipeline.Compiler;
 /// <summary>Columns a plan adds next to the declared ones; declared names start with a letter, so they never clash.</summary>
 public static class PlanColumns
 {
-    /// <summary>Text column of the raw view: NULL, or the whole line the reader could not parse.</summary>
-    public const string CorruptRecord = "_corrupt_record";
+    /// <summary>A file's path under staging/&lt;table&gt;/, '/'-separated.</summary>
+    public const string SourceFile = "_source_file";
 
-    /// <summary>The first failing check of a row (see <see cref="RejectReason"/>), NULL for a good row.</summary>
+    /// <summary>The text of one record: a line of a CSV or JSON lines file, or one element of a JSON array.</summary>
+    public const string Line = "_line";
+
+    /// <summary>The first line of a file that is not blank (NULL for a file with none): a CSV header, or what a JSON lines file starts with.</summary>
+    public const string FirstLine = "_first_line";
+
+    /// <summary>When a file arrived, sortable as text: its modification time in UTC (yyyy-MM-ddTHH:mm:ss.ffffffZ), a space, its path.</summary>
+    public const string Arrival = "_arrival";
+
+    /// <summary>The first failing check of a record (see <see cref="RejectReason"/>), NULL for a good one.</summary>
     public const string RejectReason = "_reject_reason";
 
-    /// <summary>1 for the row kept among good rows of the same key, 2 and more for dropped duplicates, NULL when rejected.</summary>
-    public const string DuplicateRank = "_duplicate_rank";
-
-    /// <summary>The text of a column exactly as read, before cleaning.</summary>
-    public static string RawText(string column) => "_raw_" + column;
+    /// <summary>The text shown to the user for each row of a step that stops the table.</summary>
+    public const string Message = "message";
 
     /// <summary>Metrics view columns.</summary>
     public const string Metric = "metric";

@@ -9,8 +9,7 @@ public sealed record PlanOutput
     public required string Path { get; init; }
     /// <summary>Hive-style partition columns. Empty: not partitioned.</summary>
     public IReadOnlyList<string> PartitionBy { get; init; } = [];
-    /// <summary>"parquet" or "json" (JSON lines).</summary>
-    public required string Format { get; init; }
+    public required OutputFormat Format { get; init; }
     /// <summary>Parquet outputs only: the codec, as Spark and DuckDB name it ("snappy", "zstd" or "gzip").</summary>
     public string? Compression { get; init; }
 }

@@ -8,4 +8,9 @@ public sealed record PlanStep
     public required string Sql { get; init; }
     /// <summary>Compute once and keep (Spark persist, DuckDB temp table) because several steps read it. Default false: a view.</summary>
     public bool Materialize { get; init; }
+    /// <summary>
+    /// The step's rows are problems that stop the table: each has a column "message" to show the user. The executor
+    /// reads it right after registering it, before later steps run. Default false.
+    /// </summary>
+    public bool StopsOnRows { get; init; }
 }

@@ -1,14 +1,23 @@
 namespace DataPipeline.Compiler;
 
 /// <summary>
-/// The metric names of the metrics view. rows_read = rows_written + rows_rejected + duplicates_dropped; one
-/// 'rejected' row per reason carries that reason's count.
+/// The metric names of the metrics view. Every record is accounted for: lines_read = header_lines + rows_read, and
+/// rows_read = rows_written + rows_rejected + duplicates_dropped; one 'rejected' row per reason carries that reason's
+/// count, and one 'empty_file' row per file without records names it.
 /// </summary>
 public static class RunMetric
 {
+    /// <summary>Files read.</summary>
+    public const string FilesRead = "files_read";
+    /// <summary>Lines (JSON array elements) read that are not blank.</summary>
+    public const string LinesRead = "lines_read";
+    /// <summary>CSV header lines skipped (the first of each file, and later lines equal to it).</summary>
+    public const string HeaderLines = "header_lines";
+    /// <summary>Records: lines that are neither blank nor a header.</summary>
     public const string RowsRead = "rows_read";
     public const string RowsWritten = "rows_written";
     public const string RowsRejected = "rows_rejected";
     public const string DuplicatesDropped = "duplicates_dropped";
     public const string Rejected = "rejected";
+    public const string EmptyFile = "empty_file";
 }

@@ -1,14 +1,18 @@
 namespace DataPipeline.Compiler;
 
-/// <summary>How raw files of a table are read; every column is read as text, plus the text column _corrupt_record.</summary>
+/// <summary>
+/// What the executor reads for a table and registers before the steps run: raw_&lt;table&gt; (_source_file, _line), one
+/// row per record, and files_&lt;table&gt; (_source_file, _first_line, _arrival), one row per file. Everything else
+/// (header, fields, null values, types, rules) is SQL of the plan, the same on every engine.
+/// </summary>
 public sealed record SourcePlan
 {
-    /// <summary>"csv" or "jsonl".</summary>
-    public required string Format { get; init; }
-    /// <summary>CSV only: the first line holds column names (they are not checked; columns are taken by position).</summary>
-    public required bool Header { get; init; }
-    public required string Delimiter { get; init; }
-    public required string Quote { get; init; }
-    /// <summary>The declared columns, in file order.</summary>
-    public required IReadOnlyList<string> Columns { get; init; }
+    public required RecordFormat Format { get; init; }
+    /// <summary>The files' encoding as Python and DuckDB name it: "utf-8", "latin-1" or "utf-16" (little-endian).</summary>
+    public required string Encoding { get; init; }
+    /// <summary>
+    /// A regex (the same in .NET and Python) that the path of a file under staging/&lt;table&gt;/ ('/'-separated) matches
+    /// for the file to be read; other files (_SUCCESS, .DS_Store, README.txt, hidden folders) are ignored.
+    /// </summary>
+    public required string FilePattern { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataPipeline.Compiler.Internal;
 using DataPipeline.Config.Model;
 
 namespace DataPipeline.Compiler;
@@ -7,7 +8,7 @@ namespace DataPipeline.Compiler;
 /// Spark SQL 3.3+. String literals are unescaped by Spark's parser (spark.sql.parser.escapedStringLiterals is
 /// false by default), so backslashes and quotes are escaped with a backslash. Date parsing relies on the runner
 /// setting spark.sql.legacy.timeParserPolicy=CORRECTED and spark.sql.ansi.enabled=false (bad values give NULL).
-/// See https://spark.apache.org/docs/latest/sql-ref-literals.html and sql-ref-datetime-pattern.html.
+/// See https://spark.apache.org/docs/latest/sql-ref-literals.html and https://spark.apache.org/docs/latest/api/sql/.
 /// </summary>
 public sealed class SparkDialect : SqlDialect
 {
@@ -17,9 +18,47 @@ public sealed class SparkDialect : SqlDialect
 
     public override string Quote(string identifier) => "`" + identifier.Replace("`", "``") + "`";
 
-    public override string Literal(string text) => "'" + text.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
+    /// <summary>Backslash escapes; characters that do not show (tabs, line ends, a byte-order mark) as \uXXXX, which Spark unescapes.</summary>
+    public override string Literal(string text)
+    {
+        var escaped = new System.Text.StringBuilder("'");
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '\\' => "\\\\",
+                '\'' => "\\'",
+                _ when Invisible.Is(c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                _ => c.ToString(),
+            });
+        }
+        return escaped.Append('\'').ToString();
+    }
 
     public override string RegexMatches(string expression, string regex) => $"{expression} RLIKE {Literal(regex)}";
+
+    public override string RegexMatchList(string expression, string regex) => $"regexp_extract_all({expression}, {Literal(regex)}, 0)";
+
+    // split takes a regex; -1 keeps empty parts at the end, as DuckDB's string_split does.
+    public override string SplitOn(string expression, char separator) => $"split({expression}, {Literal(RegexText.Escape(separator))}, -1)";
+
+    public override string Transform(string list, string variable, string body) => $"transform({list}, {variable} -> {body})";
+
+    // element_at is 1-based and, with ANSI mode off, NULL past the end.
+    public override string Element(string list, string position) => $"element_at({list}, {position})";
+
+    public override string Size(string list) => $"size({list})";
+
+    public override string Position(string list, string value) => $"NULLIF(array_position({list}, {value}), 0)";
+
+    public override string CountEqual(string list, string value) => $"size(filter({list}, element -> element = {value}))";
+
+    public override string Join(string list, string separator) => $"array_join({list}, {Literal(separator)})";
+
+    // json_object_keys is NULL for anything but a valid JSON object.
+    public override string IsJsonObject(string expression) => $"coalesce(json_object_keys({expression}) IS NOT NULL, false)";
+
+    public override string JsonText(string expression, string key) => $"get_json_object({expression}, {Literal("$['" + key + "']")})";
 
     public override string ParseDate(string expression, string pattern) => $"to_date({expression}, {Literal(pattern)})";
 

@@ -9,12 +9,9 @@ namespace DataPipeline.Compiler;
 /// </summary>
 public static class TransformCompiler
 {
-    public const string ParquetFormat = "parquet";
-    public const string JsonFormat = "json";
-
     /// <summary>
-    /// Steps &lt;t&gt;_checked (materialized), &lt;t&gt;_clean, &lt;t&gt;_rejects and &lt;t&gt;_metrics over the view
-    /// raw_&lt;t&gt;, which holds every declared column as text plus _corrupt_record.
+    /// Steps &lt;t&gt;_layout, &lt;t&gt;_problems (stops the table), &lt;t&gt;_typed (materialized), &lt;t&gt;_duplicate_keys,
+    /// &lt;t&gt;_clean, &lt;t&gt;_rejects and &lt;t&gt;_metrics over the executor's views raw_&lt;t&gt; and files_&lt;t&gt;.
     /// </summary>
     public static TransformPlan Compile(TableDefinition table, SqlDialect dialect)
     {
@@ -26,6 +23,19 @@ public static class TransformCompiler
         }
         var steps = new TableSteps(table, dialect);
         var name = table.Name;
+        var plan = new List<PlanStep>
+        {
+            new() { Name = StepNames.Layout(name), Sql = steps.Layout() },
+            new() { Name = StepNames.Problems(name), Sql = steps.Problems(), StopsOnRows = true },
+            new() { Name = StepNames.Typed(name), Sql = steps.Typed(), Materialize = true },
+        };
+        if (table.Key.Count > 0)
+        {
+            plan.Add(new PlanStep { Name = StepNames.DuplicateKeys(name), Sql = steps.DuplicateKeys() });
+        }
+        plan.Add(new PlanStep { Name = StepNames.Clean(name), Sql = steps.Clean() });
+        plan.Add(new PlanStep { Name = StepNames.Rejects(name), Sql = steps.Rejects() });
+        plan.Add(new PlanStep { Name = StepNames.Metrics(name), Sql = steps.Metrics() });
         return new TransformPlan
         {
             Table = name,
@@ -33,19 +43,16 @@ public static class TransformCompiler
             Dialect = dialect.Name,
             Source = new SourcePlan
             {
-                Format = table.Source.Kind == SourceKind.JsonLines ? "jsonl" : "csv",
-                Header = table.Source.Header,
-                Delimiter = table.Source.Delimiter,
-                Quote = table.Source.Quote,
-                Columns = table.Columns.Select(c => c.Name).ToList(),
+                Format = table.Source.Kind switch
+                {
+                    SourceKind.Csv => RecordFormat.Csv,
+                    SourceKind.JsonLines => RecordFormat.Jsonl,
+                    _ => RecordFormat.Json,
+                },
+                Encoding = PlanEncoding.Of(table.Source.Encoding),
+                FilePattern = StagingFilePattern.Of(table.Source.Kind),
             },
-            Steps =
-            [
-                new PlanStep { Name = StepNames.Checked(name), Sql = steps.Checked(), Materialize = true },
-                new PlanStep { Name = StepNames.Clean(name), Sql = steps.Clean() },
-                new PlanStep { Name = StepNames.Rejects(name), Sql = steps.Rejects() },
-                new PlanStep { Name = StepNames.Metrics(name), Sql = steps.Metrics() },
-            ],
+            Steps = plan,
             Outputs =
             [
                 new PlanOutput
@@ -53,17 +60,17 @@ public static class TransformCompiler
                     View = StepNames.Clean(name),
                     Path = WarehouseFolders.Data(name),
                     PartitionBy = table.PartitionBy.Select(p => p.Name).ToList(),
-                    Format = ParquetFormat,
+                    Format = OutputFormat.Parquet,
                     Compression = CodecName(table.Compression),
                 },
                 new PlanOutput
                 {
                     View = StepNames.Rejects(name),
                     Path = WarehouseFolders.Quarantine(name),
-                    Format = ParquetFormat,
+                    Format = OutputFormat.Parquet,
                     Compression = CodecName(table.Compression),
                 },
-                new PlanOutput { View = StepNames.Metrics(name), Path = WarehouseFolders.Metrics(name), Format = JsonFormat },
+                new PlanOutput { View = StepNames.Metrics(name), Path = WarehouseFolders.Metrics(name), Format = OutputFormat.Json },
             ],
         };
     }
@@ -83,7 +90,7 @@ public static class TransformCompiler
             Table = derived.Name,
             Kind = PlanKind.Derived,
             Dialect = dialect.Name,
-            Inputs = derived.DependsOn.ToList(),
+            Inputs = derived.DependsOn.Select(t => new PlanInput { Table = t, Path = WarehouseFolders.Data(t) }).ToList(),
             Steps = [new PlanStep { Name = StepNames.Result(derived.Name), Sql = sql }],
             Outputs =
             [
@@ -92,7 +99,7 @@ public static class TransformCompiler
                     View = StepNames.Result(derived.Name),
                     Path = WarehouseFolders.Data(derived.Name),
                     PartitionBy = derived.PartitionBy.ToList(),
-                    Format = ParquetFormat,
+                    Format = OutputFormat.Parquet,
                     Compression = CodecName(derived.Compression),
                 },
             ],

@@ -10,16 +10,19 @@ namespace DataPipeline.Compiler;
 /// </summary>
 public sealed record TransformPlan
 {
+    /// <summary>The version of this contract; executors refuse a plan of another version.</summary>
+    public const int CurrentVersion = 2;
+
+    public int Version { get; init; } = CurrentVersion;
     /// <summary>The table the plan produces.</summary>
     public required string Table { get; init; }
-    /// <summary><see cref="PlanKind.Table"/> (cleaned from staging) or <see cref="PlanKind.Derived"/> (SQL over cleaned tables).</summary>
-    public required string Kind { get; init; }
+    public required PlanKind Kind { get; init; }
     /// <summary>The dialect the SQL is written in ("spark" or "duckdb"); runners refuse a plan for another engine.</summary>
     public required string Dialect { get; init; }
-    /// <summary>How to read staging, registered as the view raw_&lt;table&gt;. Null for derived tables.</summary>
+    /// <summary>How to read staging (<see cref="PlanKind.Table"/> only).</summary>
     public SourcePlan? Source { get; init; }
     /// <summary>Derived tables only: the cleaned tables read, each registered as a view named by the table.</summary>
-    public IReadOnlyList<string> Inputs { get; init; } = [];
+    public IReadOnlyList<PlanInput> Inputs { get; init; } = [];
     public required IReadOnlyList<PlanStep> Steps { get; init; }
     public required IReadOnlyList<PlanOutput> Outputs { get; init; }
 

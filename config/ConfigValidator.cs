@@ -269,6 +269,7 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         {
             ValidateColumn(column);
         }
+        ValidateSource(table);
         foreach (var key in table.Key)
         {
             var column = table.Column(key);
@@ -297,6 +298,60 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         if (table.PartitionBy.Count > 0 && table.PartitionBy.Count >= table.Columns.Count)
         {
             Add(table.Origin.Error("partition_by", "uses every column; keep at least one column out of the partitions."));
+        }
+    }
+
+    private void ValidateSource(TableDefinition table)
+    {
+        var source = table.Source;
+        var origin = source.Origin == Origin.Nowhere ? table.Origin : source.Origin;
+        if (source.Kind == SourceKind.Csv)
+        {
+            if (source.Delimiter == source.Quote)
+            {
+                Add(origin.Error("quote", $"is '{source.Quote}', the same character as delimiter; a field could not be told from its quotes, so pick two different characters."));
+            }
+            foreach (var (key, value) in new[] { ("delimiter", source.Delimiter), ("quote", source.Quote) }.Where(x => x.Item2 is "\n" or "\r"))
+            {
+                Add(origin.Error(key, "is a line break; records are lines, so pick another character."));
+            }
+        }
+        if (source.Kind == SourceKind.Json && source.Encoding != SourceEncoding.Utf8)
+        {
+            Add(origin.Error("encoding", "must be utf-8 for format: json; JSON files are UTF-8 (RFC 8259), so convert the files or use format: jsonl."));
+        }
+        // Columns of the same name are reported as duplicates already.
+        foreach (var group in table.ColumnsInFile.GroupBy(c => c.SourceName, StringComparer.OrdinalIgnoreCase)
+                     .Where(g => g.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1))
+        {
+            foreach (var column in group.Skip(1))
+            {
+                Add(column.Origin.Error(column.From is null ? "name" : "from", $"reads '{column.SourceName}' from the file, as column '{group.First().Name}' does; each column reads its own {(source.Kind == SourceKind.Csv ? "header column" : "key")}."));
+            }
+        }
+        foreach (var name in table.FolderColumns)
+        {
+            var column = table.Column(name);
+            if (column is null)
+            {
+                Add(table.Origin.Error("folder_columns", $"names '{name}', which is not a column of table '{table.Name}'; declare it under columns with its type."));
+            }
+            else if (column.SourceName.Contains('/', StringComparison.Ordinal) || column.SourceName.Contains('=', StringComparison.Ordinal))
+            {
+                Add(column.Origin.Error("from", $"is '{column.SourceName}'; a folder key holds no '/' or '=' (folders look like {column.SourceName.Replace("/", "", StringComparison.Ordinal).Replace("=", "", StringComparison.Ordinal)}=value/)."));
+            }
+        }
+        if (table.FolderColumns.Count > 0 && table.FolderColumns.Count >= table.Columns.Count)
+        {
+            Add(table.Origin.Error("folder_columns", "names every column; keep at least one column that the files hold."));
+        }
+        if (table.FileColumn is { } fileColumn)
+        {
+            CheckName(table.Origin, "file_column", AwsNames.CheckCatalogName(fileColumn, "column"));
+            if (table.Column(fileColumn) is not null || table.PartitionBy.Any(p => string.Equals(p.Name, fileColumn, StringComparison.OrdinalIgnoreCase)))
+            {
+                Add(table.Origin.Error("file_column", $"is '{fileColumn}', which is already a column of table '{table.Name}'; pick another name."));
+            }
         }
     }
 

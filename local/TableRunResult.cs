@@ -2,10 +2,17 @@ using DataPipeline.Config.Model;
 
 namespace DataPipeline.Local;
 
-/// <summary>What cleaning one table did: the metrics of its plan and the bytes read and written.</summary>
+/// <summary>
+/// What cleaning one table did: the accounting of its plan's metrics (lines_read = header_lines + rows_read, and
+/// rows_read = rows_written + rows_rejected + duplicates_dropped), the bytes read and written, and what to look at.
+/// </summary>
 public sealed record TableRunResult
 {
     public required string Table { get; init; }
+    public required long FilesRead { get; init; }
+    /// <summary>Lines (or JSON array elements) read that are not blank, header lines included.</summary>
+    public required long LinesRead { get; init; }
+    public required long HeaderLines { get; init; }
     public required long RowsRead { get; init; }
     public required long RowsWritten { get; init; }
     public required long RowsRejected { get; init; }
@@ -17,5 +24,12 @@ public sealed record TableRunResult
     public required long ParquetBytes { get; init; }
     /// <summary>The codec of those files, the dataset's parquet_compression.</summary>
     public required ParquetCompression Compression { get; init; }
+    /// <summary>Files under the table's folder that the file pattern does not select (paths under the folder).</summary>
+    public IReadOnlyList<string> IgnoredFiles { get; init; } = [];
+    /// <summary>Things worth a look that did not stop the run: empty files, a table without rows.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>True when every line is a header or a record, and every record was written, rejected or dropped as a duplicate.</summary>
+    public bool Balanced => LinesRead == HeaderLines + RowsRead && RowsRead == RowsWritten + RowsRejected + DuplicatesDropped;
 }

@@ -4,34 +4,52 @@ using DataPipeline.Config.Model;
 
 namespace DataPipeline.Compiler.Internal;
 
-/// <summary>The SQL expressions of one column: its cleaned text, its typed value and its checks, in one dialect.</summary>
-internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect)
+/// <summary>
+/// The SQL expressions of one column: its cleaned text, its typed value and its checks, in one dialect. Text functions
+/// are the engines' common ground: trimming removes spaces and tabs only, lower-casing changes A-Z only, so Spark and
+/// DuckDB decide every value alike (their TRIM and LOWER differ on other Unicode characters).
+/// </summary>
+internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect, IReadOnlyList<string> nullValues)
 {
+    /// <summary>What trimming removes, on both engines.</summary>
+    public const string TrimmedCharacters = " \t";
+
     public string Name => column.Name;
 
-    /// <summary>The column as declared, in the raw view.</summary>
-    public string Raw => dialect.Quote(column.Name);
+    public ColumnDefinition Column => column;
 
-    public string RawTextAlias => dialect.Quote(PlanColumns.RawText(column.Name));
+    /// <summary>The column's text as read from the record (a field, a JSON value or a folder), before cleaning.</summary>
+    public string Raw => dialect.Quote(RawAlias(column.Name));
 
-    /// <summary>The cleaned text, an intermediate column of the checked step.</summary>
+    /// <summary>The cleaned text, an intermediate column of the typed step.</summary>
     public string Text => dialect.Quote("_text_" + column.Name);
 
     public string Typed => dialect.Quote(column.Name);
 
     private bool IsString => column.Type.Kind == ColumnKind.String;
 
-    /// <summary>raw → TRIM → LOWER → NULLIF(x, ''); other types than string are always trimmed and treat '' as NULL.</summary>
+    public static string RawAlias(string column) => "_raw_" + column;
+
+    public static string TrimSpaces(string expression, SqlDialect dialect) => $"TRIM(BOTH {dialect.Literal(TrimmedCharacters)} FROM {expression})";
+
+    public static string LowerAscii(string expression, SqlDialect dialect) =>
+        $"translate({expression}, {dialect.Literal("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}, {dialect.Literal("abcdefghijklmnopqrstuvwxyz")})";
+
+    /// <summary>raw → null_values → TRIM → LOWER → NULLIF(x, ''); other types than string are always trimmed and treat '' as NULL.</summary>
     public string CleanText()
     {
         var text = Raw;
+        if (nullValues.Count > 0)
+        {
+            text = $"CASE WHEN {TrimSpaces(Raw, dialect)} IN ({Literals(nullValues)}) THEN NULL ELSE {Raw} END";
+        }
         if (column.Rules.Trim || !IsString)
         {
-            text = $"TRIM({text})";
+            text = TrimSpaces(text, dialect);
         }
         if (column.Rules.Lowercase)
         {
-            text = $"LOWER({text})";
+            text = LowerAscii(text, dialect);
         }
         if (column.Rules.EmptyAsNull || !IsString)
         {
@@ -51,7 +69,7 @@ internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect)
         ColumnKind.Double =>
             $"CASE WHEN {dialect.RegexMatches(Text, TextPatterns.Number)} AND ABS({dialect.TryCast(Text, column.Type)}) <= {TextPatterns.LargestDouble} THEN {dialect.TryCast(Text, column.Type)} END",
         ColumnKind.Boolean =>
-            $"CASE WHEN LOWER({Text}) IN ({Literals(TextPatterns.TrueWords)}) THEN TRUE WHEN LOWER({Text}) IN ({Literals(TextPatterns.FalseWords)}) THEN FALSE END",
+            $"CASE WHEN {LowerAscii(Text, dialect)} IN ({Literals(TextPatterns.TrueWords)}) THEN TRUE WHEN {LowerAscii(Text, dialect)} IN ({Literals(TextPatterns.FalseWords)}) THEN FALSE END",
         ColumnKind.Date => Temporal(column.Format ?? DatePattern.DefaultDate, dialect.ParseDate),
         ColumnKind.Timestamp => Temporal(column.Format ?? DatePattern.DefaultTimestamp, dialect.ParseTimestamp),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type.Kind, "Unknown column type."),

@@ -13,5 +13,6 @@ internal static class PlanJson
         WriteIndented = false,
         // Keep quotes, '<' and '+' of SQL readable in the Glue console; the JSON is never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
 }

@@ -39,12 +39,13 @@ internal sealed partial class PipelineFileReader
     {
         var name = section.Read(S.DatasetName);
         var codec = section.Read(S.ParquetCompression) ?? S.ParquetCompression.DefaultValue;
+        var maxRejectShare = section.Read(S.DatasetMaxRejectShare);
         var dataset = new DatasetDefinition
         {
             Name = name ?? "",
             Description = section.Read(S.DatasetDescription) ?? "",
             Tables = section.Read(S.Tables).Select(ReadTable).OfType<TableDefinition>()
-                .Select(t => t with { Compression = codec }).ToList(),
+                .Select(t => t with { Compression = codec, MaxRejectShare = t.MaxRejectShare ?? maxRejectShare }).ToList(),
             Derived = section.Read(S.Derived).Select(ReadDerived).OfType<DerivedTableDefinition>()
                 .Select(d => d with { Compression = codec }).ToList(),
             Queries = section.Read(S.Queries).Select(ReadQuery).OfType<QueryDefinition>().ToList(),
@@ -67,6 +68,9 @@ internal sealed partial class PipelineFileReader
             OrderBy = ReadOrderBy(section),
             PartitionBy = section.Read(S.PartitionBy).Select(ReadPartition).OfType<PartitionColumn>().ToList(),
             Script = section.Read(S.Script),
+            FolderColumns = section.Read(S.FolderColumns) ?? [],
+            FileColumn = section.Read(S.FileColumn),
+            MaxRejectShare = section.Read(S.MaxRejectShare),
             Origin = section.Origin,
         };
         section.Done();
@@ -81,7 +85,17 @@ internal sealed partial class PipelineFileReader
             Header = section.Read(S.Header) ?? S.Header.DefaultValue,
             Delimiter = section.Read(S.Delimiter) ?? S.Delimiter.DefaultValue,
             Quote = section.Read(S.Quote) ?? S.Quote.DefaultValue,
+            Encoding = section.Read(S.Encoding) ?? S.Encoding.DefaultValue,
+            NullValues = section.Read(S.NullValues) ?? [],
+            Origin = section.Origin,
         };
+        if (format.Kind != SourceKind.Csv)
+        {
+            foreach (var csvOnly in new Settings.Setting[] { S.Header, S.Delimiter, S.Quote }.Where(section.Has))
+            {
+                section.Error(csvOnly, $"applies only to format: csv, and this table reads {S.Format.Choices.First(c => c.Value == format.Kind).Key}; remove it.");
+            }
+        }
         section.Done();
         return format;
     }
@@ -111,9 +125,11 @@ internal sealed partial class PipelineFileReader
         var column = new ColumnDefinition
         {
             Name = name ?? "",
+            From = section.Read(S.ColumnFrom),
             Type = type ?? new ColumnType(ColumnKind.String),
             Required = section.Read(S.ColumnRequired) ?? S.ColumnRequired.DefaultValue,
             Format = section.Read(S.DateFormat),
+            NullValues = section.Read(S.ColumnNullValues),
             Rules = rules is null ? new ColumnRules() : ReadRules(rules),
             Origin = section.Origin,
         };

@@ -30,24 +30,34 @@ public static class PipelineFileSettings
 
     // columns[]
     public static readonly TextSetting ColumnName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The column's name in the warehouse and in Athena." };
+    public static readonly TextSetting ColumnFrom = new() { Key = "from", MinLength = 1, Describe = "name as in the file", Doc = "The column's name in the file when it differs: a CSV header name (matched ignoring case and surrounding spaces), a JSON key, or for a folder column the folder key; default: name." };
+    public static readonly TextListSetting ColumnNullValues = new() { Key = "null_values", AnyScalar = true, Doc = "Texts that mean a missing value in this column, instead of the source's null_values (compared after removing surrounding spaces and tabs)." };
     public static readonly TextSetting ColumnType = new() { Key = "type", Required = true, Pattern = @"^(string|int|bigint|double|boolean|date|timestamp|decimal\(\d+,\s*\d+\))$", Describe = "string, int, bigint, double, decimal(p,s), boolean, date or timestamp", Example = "string", Doc = "The column's type." };
     public static readonly BoolSetting ColumnRequired = new() { Key = "required", Default = false, Doc = "A row without a value is rejected as missing_required." };
     public static readonly TextSetting DateFormat = new() { Key = "format", Describe = "pattern of yyyy MM dd HH mm ss SSS", Doc = "Date or timestamp pattern; default yyyy-MM-dd, or yyyy-MM-dd HH:mm:ss for timestamps." };
     public static readonly SectionSetting Rules = new() { Key = "rules", Keys = RuleKeys, Doc = "How the column's values are cleaned and checked." };
-    public static readonly SettingGroup ColumnKeys = new("A column of a cleaned table.", [ColumnName, ColumnType, ColumnRequired, DateFormat, Rules]);
+    public static readonly SettingGroup ColumnKeys = new("A column of a cleaned table.", [ColumnName, ColumnFrom, ColumnType, ColumnRequired, DateFormat, ColumnNullValues, Rules]);
 
     // tables[].source
     public static readonly ChoiceSetting<SourceKind> Format = new()
     {
         Key = "format",
-        Choices = new Dictionary<string, SourceKind> { ["csv"] = SourceKind.Csv, ["jsonl"] = SourceKind.JsonLines },
+        Choices = new Dictionary<string, SourceKind> { ["csv"] = SourceKind.Csv, ["jsonl"] = SourceKind.JsonLines, ["json"] = SourceKind.Json },
         Default = SourceKind.Csv,
-        Doc = "How the staging files are written: csv, or jsonl (one JSON object per line).",
+        Doc = "How the staging files are written: csv (one record per line), jsonl (one JSON object per line) or json (each file one JSON array of objects).",
     };
     public static readonly BoolSetting Header = new() { Key = "header", Default = true, Doc = "CSV: the first line holds the column names." };
     public static readonly TextSetting Delimiter = new() { Key = "delimiter", Default = ",", MinLength = 1, MaxLength = 1, Describe = "one character", Doc = "CSV: the character between fields." };
     public static readonly TextSetting Quote = new() { Key = "quote", Default = "\"", MinLength = 1, MaxLength = 1, Describe = "one character", Doc = "CSV: the character around a field that holds the delimiter; doubled inside it." };
-    public static readonly SettingGroup SourceKeys = new("How a table's staging files are read.", [Format, Header, Delimiter, Quote]);
+    public static readonly ChoiceSetting<SourceEncoding> Encoding = new()
+    {
+        Key = "encoding",
+        Choices = new Dictionary<string, SourceEncoding> { ["utf-8"] = SourceEncoding.Utf8, ["latin-1"] = SourceEncoding.Latin1, ["utf-16"] = SourceEncoding.Utf16 },
+        Default = SourceEncoding.Utf8,
+        Doc = "The files' character encoding; utf-16 is little-endian, with or without a byte-order mark (json files are always utf-8).",
+    };
+    public static readonly TextListSetting NullValues = new() { Key = "null_values", AnyScalar = true, Doc = "Texts that mean a missing value in every column, e.g. [NA, \"-\", not available] (compared after removing surrounding spaces and tabs)." };
+    public static readonly SettingGroup SourceKeys = new("How a table's staging files are read.", [Format, Header, Delimiter, Quote, Encoding, NullValues]);
 
     // tables[].partition_by[]
     public static readonly TextSetting PartitionName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The partition column: a column of the table, or a new one computed with from and transform." };
@@ -72,8 +82,11 @@ public static class PipelineFileSettings
     public static readonly TextListSetting OrderBy = new() { Key = "order_by", ItemPattern = @"^\s*[A-Za-z0-9_]+(\s+(asc|desc|ASC|DESC))?\s*$", Example = "[x desc]", Doc = "Which row of a key is kept: the first in this order (column, optionally asc or desc)." };
     public static readonly SectionListSetting PartitionBy = new() { Key = "partition_by", Item = PartitionKeys, Doc = "Hive-style partitions of the warehouse table." };
     public static readonly TextSetting Script = new() { Key = "script", Describe = "path", Doc = "The table's own Glue script instead of the generic runner, relative to the folder of pipeline.yaml." };
-    public static readonly SectionListSetting Columns = new() { Key = "columns", Required = true, Item = ColumnKeys, Doc = "The table's columns, in file order." };
-    public static readonly SettingGroup TableKeys = new("A table cleaned from staging files into the warehouse.", [TableName, Source, Key, OrderBy, PartitionBy, Script, Columns]);
+    public static readonly SectionListSetting Columns = new() { Key = "columns", Required = true, Item = ColumnKeys, Doc = "The table's columns; a CSV file's header must name each (in any order), and other header columns are not read." };
+    public static readonly TextListSetting FolderColumns = new() { Key = "folder_columns", Doc = "Columns (declared under columns) whose values come from Hive-style folders of each file's path, e.g. league=premier/season=2024/." };
+    public static readonly TextSetting FileColumn = new() { Key = "file_column", Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "source_file", Doc = "Adds a string column of this name holding each row's staging file, as a path under staging/<table>/." };
+    public static readonly NumberSetting MaxRejectShare = new() { Key = "max_reject_share", Min = 0, Max = 1, Doc = "A run that rejects a larger share of a table's rows fails (0.05: more than 5%); default: no limit." };
+    public static readonly SettingGroup TableKeys = new("A table cleaned from staging files into the warehouse.", [TableName, Source, Key, OrderBy, PartitionBy, Script, Columns, FolderColumns, FileColumn, MaxRejectShare]);
 
     // derived[]
     public static readonly TextSetting DerivedName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The derived table." };
@@ -111,7 +124,8 @@ public static class PipelineFileSettings
     public static readonly SectionListSetting Tables = new() { Key = "tables", Required = true, Item = TableKeys, Doc = "The tables cleaned from staging files." };
     public static readonly SectionListSetting Derived = new() { Key = "derived", Item = DerivedKeys, Doc = "Tables computed by SQL from the cleaned tables." };
     public static readonly SectionListSetting Queries = new() { Key = "queries", Item = QueryKeys, Doc = "Saved queries: Athena named queries and results in the local report." };
-    public static readonly SettingGroup DatasetKeys = new("A dataset: its tables, derived tables and saved queries.", [DatasetName, DatasetDescription, ParquetCompression, Tables, Derived, Queries]);
+    public static readonly NumberSetting DatasetMaxRejectShare = new() { Key = "max_reject_share", Min = 0, Max = 1, Doc = "The max_reject_share of every table of the dataset that does not set its own; default: no limit." };
+    public static readonly SettingGroup DatasetKeys = new("A dataset: its tables, derived tables and saved queries.", [DatasetName, DatasetDescription, ParquetCompression, DatasetMaxRejectShare, Tables, Derived, Queries]);
 
     public static readonly SectionListSetting Environments = new() { Key = "environments", Required = true, Item = EnvironmentKeys, Doc = "The environments; each has a pipeline.<name>.yaml." };
     public static readonly SectionListSetting Datasets = new() { Key = "datasets", Required = true, Item = DatasetKeys, Doc = "The datasets." };

@@ -21,7 +21,8 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
     public DatasetRunResult Run()
     {
         var total = Stopwatch.StartNew();
-        var filesByTable = plan.Dataset.Tables.ToDictionary(t => t.Name, t => StagingFiles.Of(staging, t));
+        var compiled = plan.Dataset.Tables.ToDictionary(t => t.Name, t => TransformCompiler.Compile(t, SqlDialect.DuckDb));
+        var filesByTable = plan.Dataset.Tables.ToDictionary(t => t.Name, t => StagingFiles.Of(staging, t.Name, compiled[t.Name].Source!));
         using var output = new DatasetOutput(outRoot, Dataset);
         var work = output.WorkFolder;
         List<TableRunResult> tables;
@@ -32,7 +33,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
             session.Execute($"SET file_search_path = {Sql.Literal(work)}");
             session.Execute("SET preserve_insertion_order = false");
             var executor = new PlanExecutor(session, work);
-            tables = Timed("tables", () => plan.Dataset.Tables.Select(t => CleanTable(session, executor, t, filesByTable[t.Name])).ToList());
+            tables = Timed("tables", () => plan.Dataset.Tables.Select(t => CleanTable(session, executor, t, compiled[t.Name], filesByTable[t.Name])).ToList());
             derived = Timed("derived", () => plan.Dataset.Derived.Select(d => BuildDerived(session, executor, d)).ToList());
             Timed("catalog", () => WarehouseCatalog.Write(session, plan.Names.Database, CatalogEntries(), Path.Combine(work, CatalogFile)));
             progress.Step(Dataset, $"catalog: schema {plan.Names.Database} with {tables.Count + derived.Count} views in {DatabaseFile}");
@@ -57,28 +58,29 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         return result with { Elapsed = total.Elapsed };
     }
 
-    private TableRunResult CleanTable(DuckDbSession session, PlanExecutor executor, TableDefinition table, IReadOnlyList<string> files)
+    private TableRunResult CleanTable(DuckDbSession session, PlanExecutor executor, TableDefinition table, TransformPlan compiled, StagingListing listing)
     {
         var clock = Stopwatch.StartNew();
-        var compiled = TransformCompiler.Compile(table, SqlDialect.DuckDb);
         try
         {
-            RawTableLoader.Load(session, compiled.Source!, table.Name, files);
-            executor.RunSteps(compiled);
+            RawTableLoader.Load(session, table.Name, compiled.Source!, listing);
+            executor.RunSteps(compiled, listing.Folder);
             executor.WriteOutputs(compiled);
         }
         catch (Exception e) when (e is not LocalRunException)
         {
-            throw new LocalRunException($"Table '{table.Name}' (staging {Path.Combine(staging, table.Name)}) failed on DuckDB: {e.Message}", e);
+            throw new LocalRunException($"Table '{table.Name}' (staging {listing.Folder}) failed on DuckDB: {e.Message}", e);
         }
         var metrics = session.Query($"SELECT {Sql.Quote(PlanColumns.Metric)}, {Sql.Quote(PlanColumns.Reason)}, {Sql.Quote(PlanColumns.Rows)} FROM {Sql.Quote(StepNames.Metrics(table.Name))}").Rows;
         long Metric(string name) => metrics.Where(r => (string)r[0]! == name).Sum(r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture));
-        // The raw rows and the checked table are the big ones; later tables get their memory.
-        session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(StepNames.Checked(table.Name))}");
-        session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(StepNames.Raw(table.Name))}");
+        var emptyFiles = metrics.Where(r => (string)r[0]! == RunMetric.EmptyFile).Select(r => (string)r[1]!).Order(StringComparer.Ordinal).ToList();
+        executor.Drop(compiled);
         var result = new TableRunResult
         {
             Table = table.Name,
+            FilesRead = Metric(RunMetric.FilesRead),
+            LinesRead = Metric(RunMetric.LinesRead),
+            HeaderLines = Metric(RunMetric.HeaderLines),
             RowsRead = Metric(RunMetric.RowsRead),
             RowsWritten = Metric(RunMetric.RowsWritten),
             RowsRejected = Metric(RunMetric.RowsRejected),
@@ -86,14 +88,52 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
             RejectedByReason = metrics.Where(r => (string)r[0]! == RunMetric.Rejected)
                 .OrderBy(r => (string)r[1]!, StringComparer.Ordinal)
                 .ToDictionary(r => (string)r[1]!, r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture)),
-            StagingBytes = files.Sum(f => new FileInfo(f).Length),
+            StagingBytes = listing.Files.Sum(f => f.Bytes),
             ParquetBytes = FolderBytes(executor.FolderOf(WarehouseFolders.Data(table.Name))),
             Compression = table.Compression,
+            IgnoredFiles = listing.Ignored,
+            Warnings = Warnings(listing, emptyFiles, Metric(RunMetric.RowsRead)),
             Elapsed = clock.Elapsed,
         };
+        if (!result.Balanced)
+        {
+            throw new LocalRunException($"Table '{table.Name}' does not balance: {result.LinesRead:N0} lines read, {result.HeaderLines:N0} header lines, {result.RowsRead:N0} rows read, {result.RowsWritten:N0} written, {result.RowsRejected:N0} rejected, {result.DuplicatesDropped:N0} duplicates dropped. Nothing was written; please report this with the staging files.");
+        }
+        if (table.MaxRejectShare is { } share && result.RowsRead > 0 && (decimal)result.RowsRejected / result.RowsRead > share)
+        {
+            throw new LocalRunException($"Table '{table.Name}' rejected {result.RowsRejected:N0} of {result.RowsRead:N0} rows ({Percent(result.RowsRejected, result.RowsRead)}), more than its max_reject_share of {share * 100:0.##}%; nothing was written. The reasons: {string.Join(", ", result.RejectedByReason.Select(r => $"{r.Key} {r.Value:N0}"))}.");
+        }
         progress.Step(Dataset, $"table {table.Name}: {result.RowsRead:N0} read, {result.RowsWritten:N0} written, {result.RowsRejected:N0} rejected, {result.DuplicatesDropped:N0} duplicates dropped ({clock.Elapsed.TotalSeconds:0.0} s)");
+        foreach (var warning in result.Warnings)
+        {
+            progress.Step(Dataset, $"warning: table {table.Name}: {warning}");
+        }
         return result;
     }
+
+    private static List<string> Warnings(StagingListing listing, IReadOnlyList<string> emptyFiles, long rowsRead)
+    {
+        var warnings = new List<string>();
+        if (!listing.FolderExists)
+        {
+            warnings.Add($"its staging folder {listing.Folder} does not exist, so no rows were read");
+        }
+        else if (listing.Files.Count == 0)
+        {
+            warnings.Add($"no staging files under {listing.Folder}{(listing.Ignored.Count > 0 ? $" ({listing.Ignored.Count} other files ignored)" : "")}, so no rows were read");
+        }
+        else if (rowsRead == 0)
+        {
+            warnings.Add("no rows this run: every file is empty or holds only its header");
+        }
+        if (emptyFiles.Count > 0 && rowsRead > 0)
+        {
+            warnings.Add($"{emptyFiles.Count} file(s) hold no rows (empty, or only a header): {string.Join(", ", emptyFiles.Take(5))}{(emptyFiles.Count > 5 ? ", ..." : "")}");
+        }
+        return warnings;
+    }
+
+    private static string Percent(long part, long whole) => ((double)part / whole).ToString("0.#%", CultureInfo.InvariantCulture);
 
     private DerivedRunResult BuildDerived(DuckDbSession session, PlanExecutor executor, DerivedTableDefinition definition)
     {
@@ -108,6 +148,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
             }
             executor.RunSteps(compiled);
             executor.WriteOutputs(compiled);
+            executor.Drop(compiled);
         }
         catch (Exception e) when (e is not LocalRunException)
         {

@@ -2,7 +2,7 @@ using DuckDB.NET.Data;
 
 namespace DataPipeline.Local.Engine;
 
-/// <summary>One DuckDB connection: statements, scalars and small result sets.</summary>
+/// <summary>One DuckDB connection: statements, scalars, small result sets and bulk appends.</summary>
 internal sealed class DuckDbSession : IDisposable
 {
     private readonly DuckDBConnection _connection;
@@ -47,6 +47,28 @@ internal sealed class DuckDbSession : IDisposable
             rows.Add(row);
         }
         return (columns, rows);
+    }
+
+    /// <summary>Appends rows of text (or NULL) to a table whose columns are all VARCHAR.</summary>
+    public void Append(string table, IEnumerable<object?[]> rows)
+    {
+        using var appender = _connection.CreateAppender(table);
+        foreach (var values in rows)
+        {
+            var row = appender.CreateRow();
+            foreach (var value in values)
+            {
+                if (value is null)
+                {
+                    row.AppendNullValue();
+                }
+                else
+                {
+                    row.AppendValue((string)value);
+                }
+            }
+            row.EndRow();
+        }
     }
 
     public void Dispose() => _connection.Dispose();

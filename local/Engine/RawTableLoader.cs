@@ -3,65 +3,85 @@ using DataPipeline.Compiler;
 namespace DataPipeline.Local.Engine;
 
 /// <summary>
-/// Loads staging files into the temp table raw_&lt;table&gt;: every declared column as text plus _corrupt_record,
-/// the view the compiled plan reads. Matches Spark's PERMISSIVE reader as used by etl/glue_runner.py:
-/// <list type="bullet">
-/// <item>An empty unquoted field is NULL and a quoted empty field ("") is an empty string (allow_quoted_nulls=false).</item>
-/// <item>A malformed line (too few or too many fields, an unterminated quote) becomes one row whose declared columns
-/// are NULL and whose _corrupt_record holds the line, so the plan rejects it as malformed_row. DuckDB's store_rejects
-/// collects those lines instead of failing the read. Spark would also fill the fields it could parse; the row is
-/// rejected either way, so nothing downstream differs. One difference remains: DuckDB lets a quoted value span
-/// lines, so an unterminated quote swallows the rest of the file into one malformed row, where Spark
-/// (multiLine=false) rejects only its line.</item>
-/// <item>JSON lines: a line that is not a JSON object is malformed; fields are read as text (numbers as written,
-/// nested values as JSON); blank lines are skipped.</item>
-/// </list>
+/// Registers what a table plan reads, as the Glue runner does: files_&lt;table&gt; (one row per file: path, first line,
+/// arrival) and raw_&lt;table&gt; (one row per record: path and text). Records are lines, read whole and never split: a
+/// quote does not join lines, so a stray quote breaks only its own line. JSON arrays give one record per element.
+/// Nothing is dropped here: blank lines stay for the plan to skip, and a line DuckDB cannot read stops the table.
 /// </summary>
 internal static class RawTableLoader
 {
+    /// <summary>Longest line read; a field of 16 MB and more fits.</summary>
+    public const int MaxLineBytes = 64 * 1024 * 1024;
+
     private static readonly SqlDialect Sql = SqlDialect.DuckDb;
 
-    public static void Load(DuckDbSession session, SourcePlan source, string table, IReadOnlyList<string> files)
+    public static void Load(DuckDbSession session, string table, SourcePlan source, StagingListing listing)
     {
+        var files = listing.Files;
+        var filesView = Sql.Quote(StepNames.Files(table));
         var raw = Sql.Quote(StepNames.Raw(table));
-        var columns = source.Columns.Append(PlanColumns.CorruptRecord).Select(c => Sql.Quote(c) + " VARCHAR");
-        session.Execute($"CREATE OR REPLACE TEMP TABLE {raw} ({string.Join(", ", columns)})");
-        var nonEmpty = files.Where(f => new FileInfo(f).Length > 0).ToList();
-        if (nonEmpty.Count == 0)
+        session.Execute($"CREATE OR REPLACE TEMP TABLE {filesView} ({Sql.Quote(PlanColumns.SourceFile)} VARCHAR, {Sql.Quote(PlanColumns.FirstLine)} VARCHAR, {Sql.Quote(PlanColumns.Arrival)} VARCHAR)");
+        session.Execute($"CREATE OR REPLACE TEMP TABLE {raw} ({Sql.Quote(PlanColumns.SourceFile)} VARCHAR, {Sql.Quote(PlanColumns.Line)} VARCHAR)");
+        var readable = files.Where(f => f.Bytes > 0).ToList();
+        session.Append(StepNames.Files(table), files.Select(f => new object?[]
+        {
+            f.RelativePath,
+            f.Bytes > 0 ? FirstLine.Of(f.FullPath, source.Encoding) : null,
+            f.Arrival,
+        }));
+        if (readable.Count == 0)
         {
             return;
         }
-        var fileList = "[" + string.Join(", ", nonEmpty.Select(f => Sql.Literal(Path.GetFullPath(f)))) + "]";
-        if (source.Format == "jsonl")
+        if (source.Format == RecordFormat.Json)
         {
-            session.Execute($"INSERT INTO {raw} {JsonLines(source, fileList)}");
+            readable.ForEach(file => LoadJsonArray(session, raw, file));
             return;
         }
-        var rejects = Sql.Quote("rejects_" + table);
-        session.Execute($"INSERT INTO {raw} SELECT *, NULL FROM {ReadCsv(source, fileList, table)}");
-        var nulls = string.Join(", ", source.Columns.Select(_ => "NULL"));
+        LoadLines(session, raw, table, source, listing.Folder, readable);
+    }
+
+    private static void LoadLines(DuckDbSession session, string raw, string table, SourcePlan source, string folder, IReadOnlyList<StagingFile> files)
+    {
+        var byPath = files.ToDictionary(f => Path.GetFullPath(f.FullPath), StringComparer.Ordinal);
+        var list = "[" + string.Join(", ", byPath.Keys.Select(Sql.Literal)) + "]";
+        var rejects = "rejects_" + table;
+        // A delimiter of U+FFFF, a noncharacter that text does not hold, keeps each line whole; quote '' turns quoting off.
         session.Execute(
-            $"INSERT INTO {raw} SELECT {nulls}, rtrim(any_value(csv_line), chr(13) || chr(10)) FROM {rejects} GROUP BY scan_id, file_id, line ORDER BY file_id, line");
+            $"INSERT INTO {raw} SELECT substr(filename, length({Sql.Literal(Path.GetFullPath(folder) + "/")}) + 1), line FROM read_csv({list}, header = false, auto_detect = false, columns = {{'line': 'VARCHAR'}}, " +
+            $"delim = chr(65535), quote = '', escape = '', encoding = {Sql.Literal(source.Encoding)}, max_line_size = {MaxLineBytes}, filename = true, " +
+            $"store_rejects = true, rejects_table = {Sql.Literal(rejects)}, rejects_scan = {Sql.Literal(rejects + "_scan")})");
+        var problems = session.Query(
+            $"SELECT s.file_path, e.line, e.error_type, e.error_message FROM {Sql.Quote(rejects)} e JOIN {Sql.Quote(rejects + "_scan")} s USING (scan_id, file_id) ORDER BY s.file_path, e.line LIMIT 20").Rows;
+        session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(rejects)}");
+        session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(rejects + "_scan")}");
+        if (problems.Count > 0)
+        {
+            throw new LocalRunException(string.Join(Environment.NewLine, problems.Select(p => Problem(byPath, source, p))));
+        }
     }
 
-    private static string ReadCsv(SourcePlan source, string fileList, string table)
+    private static string Problem(IReadOnlyDictionary<string, StagingFile> files, SourcePlan source, object?[] reject)
     {
-        var columns = "{" + string.Join(", ", source.Columns.Select(c => $"{Sql.Literal(c)}: 'VARCHAR'")) + "}";
-        return $"read_csv({fileList}, header = {(source.Header ? "true" : "false")}, delim = {Sql.Literal(source.Delimiter)}, " +
-            $"quote = {Sql.Literal(source.Quote)}, escape = {Sql.Literal(source.Quote)}, auto_detect = false, columns = {columns}, " +
-            "allow_quoted_nulls = false, null_padding = false, strict_mode = true, " +
-            $"store_rejects = true, rejects_table = {Sql.Literal("rejects_" + table)}, rejects_scan = {Sql.Literal("rejects_scan_" + table)})";
+        var file = files.TryGetValue((string)reject[0]!, out var f) ? f.FullPath : (string)reject[0]!;
+        var line = Convert.ToInt64(reject[1], System.Globalization.CultureInfo.InvariantCulture);
+        return (string)reject[2]! == "INVALID ENCODING"
+            ? $"{file} line {line}: holds bytes that are not valid {source.Encoding}; set the table's source encoding to the files' encoding (utf-8, latin-1 or utf-16), or fix the file."
+            : $"{file} line {line}: cannot be read as a line of text ({reject[3]}); a line holds at most {MaxLineBytes / (1024 * 1024)} MB and no U+FFFF character.";
     }
 
-    private static string JsonLines(SourcePlan source, string fileList)
+    private static void LoadJsonArray(DuckDbSession session, string raw, StagingFile file)
     {
-        // Each line is read whole: the unit separator never occurs unescaped in valid JSON. json_type throws on invalid
-        // JSON and AND does not short-circuit in DuckDB, hence the CASE.
-        var lines = $"read_csv({fileList}, header = false, delim = '\u001f', quote = '', escape = '', auto_detect = false, " +
-            "columns = {'line': 'VARCHAR'}, null_padding = true, ignore_errors = true)";
-        var fields = source.Columns.Select(c =>
-            $"CASE WHEN is_object THEN json_extract_string(line, {Sql.Literal("$." + Sql.Quote(c))}) END");
-        return $"SELECT {string.Join(", ", fields)}, CASE WHEN NOT is_object THEN line END " +
-            $"FROM (SELECT line, coalesce(CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' END, false) AS is_object FROM {lines} WHERE trim(line) <> '')";
+        try
+        {
+            session.Execute($"INSERT INTO {raw} SELECT {Sql.Literal(file.RelativePath)}, CAST(json AS VARCHAR) FROM read_json_objects({Sql.Literal(Path.GetFullPath(file.FullPath))}, format = 'array', maximum_object_size = {MaxLineBytes})");
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            throw new LocalRunException($"{file.FullPath}: {JsonArrayProblem} ({e.Message.Split('\n')[0]})", e);
+        }
     }
+
+    /// <summary>Why a JSON file cannot be read; the Glue runner says the same.</summary>
+    public const string JsonArrayProblem = "is not one JSON array (format: json reads files holding [ {...}, {...} ]); fix the file, or set format: jsonl if it holds one object per line";
 }

@@ -36,7 +36,7 @@ public class DeduplicationTests
         Assert.Equal(["a/1/low"], Kept(Keyed with { OrderBy = [new SortKey("score", Descending: false)] }, RawRow.Of("a", "9", "high"), RawRow.Of("a", "1", "low")));
 
     [Fact]
-    public void Ties_are_broken_by_the_raw_text_of_the_columns() =>
+    public void Ties_are_broken_by_the_text_of_the_record() =>
         Assert.Equal(["a/5/x"], Kept(Keyed, RawRow.Of("a", "5", "y"), RawRow.Of("a", "5", "x")));
 
     [Fact]
@@ -56,9 +56,18 @@ public class DeduplicationTests
         Assert.Equal(["a/1/x", "a/1/x"], Kept(Keyed with { Key = [], OrderBy = [] }, RawRow.Of("a", "1", "x"), RawRow.Of("a", "1", "x")));
 
     [Fact]
-    public void Rejected_rows_have_no_duplicate_rank()
+    public void Ties_in_order_by_are_broken_by_the_later_file()
     {
-        using var run = DuckDbPlanRun.Of(Keyed, RawRow.Of("a", "oops", "bad"));
-        Assert.Null(run.Rows(StepNames.Checked("t")).Single()[PlanColumns.DuplicateRank]);
+        using var run = DuckDbPlanRun.OfFiles(Keyed,
+            ("1-old.jsonl", DuckDbPlanRun.Content(Keyed, RawRow.Of("a", "5", "old"))),
+            ("0-new.jsonl", DuckDbPlanRun.Content(Keyed, RawRow.Of("a", "5", "new"))));
+        Assert.Equal("new", run.Rows(StepNames.Clean("t")).Single()["note"]);
+    }
+
+    [Fact]
+    public void Only_keys_held_more_than_once_are_duplicate_keys()
+    {
+        using var run = DuckDbPlanRun.Of(Keyed, RawRow.Of("a", "1", "x"), RawRow.Of("a", "2", "y"), RawRow.Of("b", "1", "x"), RawRow.Of("c", "oops", "bad"), RawRow.Of("c", "1", "good"));
+        Assert.Equal(["a"], run.Rows(StepNames.DuplicateKeys("t")).Select(r => r["id"]));
     }
 }

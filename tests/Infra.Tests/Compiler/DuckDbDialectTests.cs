@@ -31,7 +31,7 @@ public class DuckDbDialectTests
     [Fact]
     public void DuckDb_parses_dates_with_try_strptime_and_the_translated_pattern()
     {
-        var sql = TransformCompiler.Compile(Spotify.Table("albums"), SqlDialect.DuckDb).Steps[0].Sql;
+        var sql = SparkDialectTests.TypedSql(Spotify.Table("albums"), SqlDialect.DuckDb);
         Assert.Contains("CAST(TRY_STRPTIME(\"_text_release_date\", '%Y-%m-%d') AS DATE)", sql);
     }
 

@@ -16,7 +16,7 @@ public class PlanJsonTests
     public void Plan_json_uses_snake_case_names()
     {
         var json = Json(Albums);
-        Assert.Equal(["table", "kind", "dialect", "source", "inputs", "steps", "outputs"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["version", "table", "kind", "dialect", "source", "inputs", "steps", "outputs"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("albums_clean", json.GetProperty("outputs")[0].GetProperty("view").GetString());
         Assert.Equal("release_year", json.GetProperty("outputs")[0].GetProperty("partition_by")[0].GetString());
     }
@@ -40,15 +40,30 @@ public class PlanJsonTests
     public void Plan_json_is_compact() => Assert.DoesNotContain("\n  ", Albums.ToJson());
 
     [Fact]
-    public void Plan_json_marks_only_the_checked_step_materialized() =>
-        Assert.Equal([true, false, false, false], Json(Albums).GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("materialize").GetBoolean()));
+    public void Plan_json_marks_only_the_typed_step_materialized() =>
+        Assert.Equal(["albums_typed"], Json(Albums).GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("materialize").GetBoolean()).Select(s => s.GetProperty("name").GetString()));
 
     [Fact]
-    public void Plan_json_describes_the_csv_source()
+    public void Plan_json_marks_only_the_problems_step_as_stopping_the_table() =>
+        Assert.Equal(["albums_problems"], Json(Albums).GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("stops_on_rows").GetBoolean()).Select(s => s.GetProperty("name").GetString()));
+
+    [Fact]
+    public void Plan_json_carries_its_contract_version() => Assert.Equal(TransformPlan.CurrentVersion, Json(Albums).GetProperty("version").GetInt32());
+
+    [Fact]
+    public void Plan_json_names_enums_in_snake_case()
+    {
+        var json = Json(Albums);
+        Assert.Equal(("table", "csv", "parquet", "json"), (json.GetProperty("kind").GetString(), json.GetProperty("source").GetProperty("format").GetString(),
+            json.GetProperty("outputs")[0].GetProperty("format").GetString(), json.GetProperty("outputs")[2].GetProperty("format").GetString()));
+    }
+
+    [Fact]
+    public void Plan_json_tells_the_executor_only_how_to_read_the_files()
     {
         var source = Json(Albums).GetProperty("source");
-        Assert.Equal(("csv", true, ",", "\"", 26), (source.GetProperty("format").GetString(), source.GetProperty("header").GetBoolean(),
-            source.GetProperty("delimiter").GetString(), source.GetProperty("quote").GetString(), source.GetProperty("columns").GetArrayLength()));
+        Assert.Equal(["format", "encoding", "file_pattern"], source.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("csv", "utf-8"), (source.GetProperty("format").GetString(), source.GetProperty("encoding").GetString()));
     }
 
     [Fact]
@@ -62,19 +77,19 @@ public class PlanJsonTests
     public void Table_plan_writes_clean_rows_rejects_and_metrics()
     {
         Assert.Equal(
-            ["albums_clean data-warehouse/albums/ parquet", "albums_rejects quarantine/albums/ parquet", "albums_metrics _metrics/albums/ json"],
+            ["albums_clean data-warehouse/albums/ Parquet", "albums_rejects quarantine/albums/ Parquet", "albums_metrics _metrics/albums/ Json"],
             Albums.Outputs.Select(o => $"{o.View} {o.Path} {o.Format}"));
     }
 
     [Fact]
     public void Table_plan_steps_come_in_order() =>
-        Assert.Equal(["albums_checked", "albums_clean", "albums_rejects", "albums_metrics"], Albums.Steps.Select(s => s.Name));
+        Assert.Equal(["albums_layout", "albums_problems", "albums_typed", "albums_duplicate_keys", "albums_clean", "albums_rejects", "albums_metrics"], Albums.Steps.Select(s => s.Name));
 
     [Fact]
     public void Jsonl_source_is_written_jsonl()
     {
         var table = Spotify.Table("tracks") with { Source = new() { Kind = DataPipeline.Config.Model.SourceKind.JsonLines } };
-        Assert.Equal("jsonl", TransformCompiler.Compile(table, SqlDialect.Spark).Source?.Format);
+        Assert.Equal("jsonl", Json(TransformCompiler.Compile(table, SqlDialect.Spark)).GetProperty("source").GetProperty("format").GetString());
     }
 
     [Fact]

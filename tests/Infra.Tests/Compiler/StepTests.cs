@@ -27,7 +27,7 @@ public class StepTests
         RawRow.Of("a", "2023-04-05", "7"),
         RawRow.Of("b", "2023-02-30", "1"),
         RawRow.Of("c", "2021-12-31", "-1"),
-        RawRow.Malformed("c,\"2021", 3));
+        RawRow.Malformed("c,\"2021"));
 
     [Fact]
     public void Clean_step_holds_typed_columns_then_partition_columns()
@@ -54,13 +54,13 @@ public class StepTests
     }
 
     [Fact]
-    public void Rejects_step_holds_raw_text_corrupt_record_and_reason()
+    public void Rejects_step_holds_the_file_the_line_and_the_reason()
     {
         using var run = Run();
         var rows = run.Rows(StepNames.Rejects("t"), "\"_reject_reason\"");
-        Assert.Equal(["id", "released", "plays", "_corrupt_record", "_reject_reason"], rows[0].Keys);
+        Assert.Equal(["_source_file", "_line", "_reject_reason"], rows[0].Keys);
         Assert.Equal(
-            ["b|2023-02-30|1||bad_type:released", "|||c,\"2021|malformed_row", "c|2021-12-31|-1||out_of_range:plays"],
+            ["part-0.jsonl|{\"id\":\"b\",\"released\":\"2023-02-30\",\"plays\":\"1\"}|bad_type:released", "part-0.jsonl|c,\"2021|malformed_row", "part-0.jsonl|{\"id\":\"c\",\"released\":\"2021-12-31\",\"plays\":\"-1\"}|out_of_range:plays"],
             rows.Select(r => string.Join("|", r.Values)));
     }
 
@@ -71,6 +71,9 @@ public class StepTests
         Assert.Equal(
         [
             "duplicates_dropped =1",
+            "files_read =1",
+            "header_lines =0",
+            "lines_read =5",
             "rejected bad_type:released=1",
             "rejected malformed_row=1",
             "rejected out_of_range:plays=1",
@@ -83,8 +86,8 @@ public class StepTests
     [Fact]
     public void Metrics_of_an_empty_input_are_zero()
     {
-        using var run = DuckDbPlanRun.Of(Releases);
-        Assert.Equal(["duplicates_dropped =0", "rows_read =0", "rows_rejected =0", "rows_written =0"], run.Metrics());
+        using var run = DuckDbPlanRun.OfFiles(Releases);
+        Assert.Equal(["duplicates_dropped =0", "files_read =0", "header_lines =0", "lines_read =0", "rows_read =0", "rows_rejected =0", "rows_written =0"], run.Metrics());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DataPipeline.Local;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Local;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DataPipeline.Local.Sample;
+using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Local;
 

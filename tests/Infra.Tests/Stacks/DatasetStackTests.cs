@@ -260,7 +260,7 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
             }
             foreach (var derived in dataset.Derived)
             {
-                Assert.Equal(derived.DependsOn, PlansOf(stack, stack.Plan.Names.Job(derived.Name)).Single().Inputs);
+                Assert.Equal(derived.DependsOn, PlansOf(stack, stack.Plan.Names.Job(derived.Name)).Single().Inputs.Select(i => i.Table));
             }
         }
     }
@@ -283,7 +283,7 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
     public void Every_glue_job_writes_parquet_with_the_codec_the_dataset_names_in_pipeline_yaml()
     {
         var codecs = fixture.Stacks.SelectMany(s => s.Stack.Etl.PlanFiles.Keys.SelectMany(job => PlansOf(s.Stack, job)))
-            .SelectMany(p => p.Outputs.Where(o => o.Format == TransformCompiler.ParquetFormat).Select(o => o.Compression))
+            .SelectMany(p => p.Outputs.Where(o => o.Format == OutputFormat.Parquet).Select(o => o.Compression))
             .ToList();
 
         Assert.NotEmpty(codecs);

@@ -2,13 +2,16 @@ using DataPipeline.Config.Model;
 
 namespace DataPipeline.Tests.Compiler.Kit;
 
-/// <summary>Small table definitions for compiler tests: a table "t" of the given columns.</summary>
+/// <summary>
+/// Small table definitions for compiler tests: a table "t" of the given columns, read from JSON lines so that a value
+/// can be missing (no key), empty ("") or blank in any column; the CSV grammar has tests of its own.
+/// </summary>
 internal static class TestTables
 {
     public static TableDefinition Of(params ColumnDefinition[] columns) => new()
     {
         Name = "t",
-        Source = new SourceFormat(),
+        Source = new SourceFormat { Kind = SourceKind.JsonLines },
         Columns = columns,
     };
 

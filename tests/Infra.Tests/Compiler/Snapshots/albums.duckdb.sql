@@ -1,4 +1,86 @@
--- step: albums_checked (materialized)
+-- step: albums_layout
+SELECT
+    "_source_file",
+    "_arrival",
+    "_header_line",
+    "_header_valid",
+    CASE WHEN "_header_line" IS NULL THEN NULL ELSE len("_names") END AS "_field_count",
+    list_position("_names", 'track_name') AS "_position_0",
+    len(list_filter("_names", element -> element = 'track_name')) AS "_count_0",
+    list_position("_names", 'track_id') AS "_position_1",
+    len(list_filter("_names", element -> element = 'track_id')) AS "_count_1",
+    list_position("_names", 'track_number') AS "_position_2",
+    len(list_filter("_names", element -> element = 'track_number')) AS "_count_2",
+    list_position("_names", 'duration_ms') AS "_position_3",
+    len(list_filter("_names", element -> element = 'duration_ms')) AS "_count_3",
+    list_position("_names", 'album_type') AS "_position_4",
+    len(list_filter("_names", element -> element = 'album_type')) AS "_count_4",
+    list_position("_names", 'artists') AS "_position_5",
+    len(list_filter("_names", element -> element = 'artists')) AS "_count_5",
+    list_position("_names", 'total_tracks') AS "_position_6",
+    len(list_filter("_names", element -> element = 'total_tracks')) AS "_count_6",
+    list_position("_names", 'album_name') AS "_position_7",
+    len(list_filter("_names", element -> element = 'album_name')) AS "_count_7",
+    list_position("_names", 'release_date') AS "_position_8",
+    len(list_filter("_names", element -> element = 'release_date')) AS "_count_8",
+    list_position("_names", 'label') AS "_position_9",
+    len(list_filter("_names", element -> element = 'label')) AS "_count_9",
+    list_position("_names", 'album_popularity') AS "_position_10",
+    len(list_filter("_names", element -> element = 'album_popularity')) AS "_count_10",
+    list_position("_names", 'album_id') AS "_position_11",
+    len(list_filter("_names", element -> element = 'album_id')) AS "_count_11",
+    list_position("_names", 'artist_id') AS "_position_12",
+    len(list_filter("_names", element -> element = 'artist_id')) AS "_count_12",
+    list_position("_names", 'artist_0') AS "_position_13",
+    len(list_filter("_names", element -> element = 'artist_0')) AS "_count_13",
+    list_position("_names", 'artist_1') AS "_position_14",
+    len(list_filter("_names", element -> element = 'artist_1')) AS "_count_14",
+    list_position("_names", 'artist_2') AS "_position_15",
+    len(list_filter("_names", element -> element = 'artist_2')) AS "_count_15",
+    list_position("_names", 'artist_3') AS "_position_16",
+    len(list_filter("_names", element -> element = 'artist_3')) AS "_count_16",
+    list_position("_names", 'artist_4') AS "_position_17",
+    len(list_filter("_names", element -> element = 'artist_4')) AS "_count_17",
+    list_position("_names", 'artist_5') AS "_position_18",
+    len(list_filter("_names", element -> element = 'artist_5')) AS "_count_18",
+    list_position("_names", 'artist_6') AS "_position_19",
+    len(list_filter("_names", element -> element = 'artist_6')) AS "_count_19",
+    list_position("_names", 'artist_7') AS "_position_20",
+    len(list_filter("_names", element -> element = 'artist_7')) AS "_count_20",
+    list_position("_names", 'artist_8') AS "_position_21",
+    len(list_filter("_names", element -> element = 'artist_8')) AS "_count_21",
+    list_position("_names", 'artist_9') AS "_position_22",
+    len(list_filter("_names", element -> element = 'artist_9')) AS "_count_22",
+    list_position("_names", 'artist_10') AS "_position_23",
+    len(list_filter("_names", element -> element = 'artist_10')) AS "_count_23",
+    list_position("_names", 'artist_11') AS "_position_24",
+    len(list_filter("_names", element -> element = 'artist_11')) AS "_count_24",
+    list_position("_names", 'duration_sec') AS "_position_25",
+    len(list_filter("_names", element -> element = 'duration_sec')) AS "_count_25"
+FROM (
+    SELECT
+        *,
+        list_transform(CASE WHEN INSTR("_header_line", '"') > 0 THEN list_transform(regexp_extract_all("_header_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_header_line", ',') END, field -> translate(TRIM(BOTH (' ' || chr(9)) FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN substr(field, 1, 1) = '"' THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS "_names",
+        CASE WHEN INSTR("_header_line", '"') > 0 THEN regexp_matches("_header_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_header_valid"
+    FROM (
+        SELECT
+            "_source_file",
+            "_arrival",
+            TRIM(TRAILING (chr(13)) FROM TRIM(LEADING (chr(65279)) FROM "_first_line")) AS "_header_line"
+        FROM "files_albums"
+    ) AS "header"
+) AS "split";
+
+-- step: albums_problems
+SELECT "_source_file", "_source_file" || ': the header line does not follow the CSV rules (a quote inside an unquoted name, or an unclosed quote); fix the file''s first line. It reads: ' || "_header_line" AS "message" FROM "albums_layout" WHERE "_header_line" IS NOT NULL AND NOT "_header_valid"
+UNION ALL
+SELECT "_source_file", "_source_file" || ': the header has no column ' || missing || ' (header names are matched ignoring case); rename the column in the file, or set from: on the column to the name the file uses. The header reads: ' || "_header_line" AS "message" FROM (SELECT *, concat_ws(', ', CASE WHEN "_position_0" IS NULL THEN 'track_name' END, CASE WHEN "_position_1" IS NULL THEN 'track_id' END, CASE WHEN "_position_2" IS NULL THEN 'track_number' END, CASE WHEN "_position_3" IS NULL THEN 'duration_ms' END, CASE WHEN "_position_4" IS NULL THEN 'album_type' END, CASE WHEN "_position_5" IS NULL THEN 'artists' END, CASE WHEN "_position_6" IS NULL THEN 'total_tracks' END, CASE WHEN "_position_7" IS NULL THEN 'album_name' END, CASE WHEN "_position_8" IS NULL THEN 'release_date' END, CASE WHEN "_position_9" IS NULL THEN 'label' END, CASE WHEN "_position_10" IS NULL THEN 'album_popularity' END, CASE WHEN "_position_11" IS NULL THEN 'album_id' END, CASE WHEN "_position_12" IS NULL THEN 'artist_id' END, CASE WHEN "_position_13" IS NULL THEN 'artist_0' END, CASE WHEN "_position_14" IS NULL THEN 'artist_1' END, CASE WHEN "_position_15" IS NULL THEN 'artist_2' END, CASE WHEN "_position_16" IS NULL THEN 'artist_3' END, CASE WHEN "_position_17" IS NULL THEN 'artist_4' END, CASE WHEN "_position_18" IS NULL THEN 'artist_5' END, CASE WHEN "_position_19" IS NULL THEN 'artist_6' END, CASE WHEN "_position_20" IS NULL THEN 'artist_7' END, CASE WHEN "_position_21" IS NULL THEN 'artist_8' END, CASE WHEN "_position_22" IS NULL THEN 'artist_9' END, CASE WHEN "_position_23" IS NULL THEN 'artist_10' END, CASE WHEN "_position_24" IS NULL THEN 'artist_11' END, CASE WHEN "_position_25" IS NULL THEN 'duration_sec' END) AS missing FROM "albums_layout" WHERE "_header_line" IS NOT NULL AND "_header_valid") AS layout WHERE missing <> ''
+UNION ALL
+SELECT "_source_file", "_source_file" || ': the header names ' || repeated || ' more than once (ignoring case), so the column to read is unclear; rename one of them in the file.' AS "message" FROM (SELECT *, concat_ws(', ', CASE WHEN "_count_0" > 1 THEN 'track_name' END, CASE WHEN "_count_1" > 1 THEN 'track_id' END, CASE WHEN "_count_2" > 1 THEN 'track_number' END, CASE WHEN "_count_3" > 1 THEN 'duration_ms' END, CASE WHEN "_count_4" > 1 THEN 'album_type' END, CASE WHEN "_count_5" > 1 THEN 'artists' END, CASE WHEN "_count_6" > 1 THEN 'total_tracks' END, CASE WHEN "_count_7" > 1 THEN 'album_name' END, CASE WHEN "_count_8" > 1 THEN 'release_date' END, CASE WHEN "_count_9" > 1 THEN 'label' END, CASE WHEN "_count_10" > 1 THEN 'album_popularity' END, CASE WHEN "_count_11" > 1 THEN 'album_id' END, CASE WHEN "_count_12" > 1 THEN 'artist_id' END, CASE WHEN "_count_13" > 1 THEN 'artist_0' END, CASE WHEN "_count_14" > 1 THEN 'artist_1' END, CASE WHEN "_count_15" > 1 THEN 'artist_2' END, CASE WHEN "_count_16" > 1 THEN 'artist_3' END, CASE WHEN "_count_17" > 1 THEN 'artist_4' END, CASE WHEN "_count_18" > 1 THEN 'artist_5' END, CASE WHEN "_count_19" > 1 THEN 'artist_6' END, CASE WHEN "_count_20" > 1 THEN 'artist_7' END, CASE WHEN "_count_21" > 1 THEN 'artist_8' END, CASE WHEN "_count_22" > 1 THEN 'artist_9' END, CASE WHEN "_count_23" > 1 THEN 'artist_10' END, CASE WHEN "_count_24" > 1 THEN 'artist_11' END, CASE WHEN "_count_25" > 1 THEN 'duration_sec' END) AS repeated FROM "albums_layout" WHERE "_header_line" IS NOT NULL) AS layout WHERE repeated <> ''
+UNION ALL
+SELECT "_source_file", "_source_file" || ': holds text that is not valid utf-8 (the replacement character U+FFFD); set the table''s source encoding to the files'' encoding (utf-8, latin-1 or utf-16), or fix the file.' AS "message" FROM (SELECT DISTINCT "_source_file" FROM "raw_albums" WHERE INSTR("_line", (chr(65533))) > 0) AS files;
+
+-- step: albums_typed (materialized)
 SELECT
     "track_name",
     "track_id",
@@ -26,40 +108,17 @@ SELECT
     "artist_10",
     "artist_11",
     "duration_sec",
-    "_raw_track_name",
-    "_raw_track_id",
-    "_raw_track_number",
-    "_raw_duration_ms",
-    "_raw_album_type",
-    "_raw_artists",
-    "_raw_total_tracks",
-    "_raw_album_name",
-    "_raw_release_date",
-    "_raw_label",
-    "_raw_album_popularity",
-    "_raw_album_id",
-    "_raw_artist_id",
-    "_raw_artist_0",
-    "_raw_artist_1",
-    "_raw_artist_2",
-    "_raw_artist_3",
-    "_raw_artist_4",
-    "_raw_artist_5",
-    "_raw_artist_6",
-    "_raw_artist_7",
-    "_raw_artist_8",
-    "_raw_artist_9",
-    "_raw_artist_10",
-    "_raw_artist_11",
-    "_raw_duration_sec",
-    "_corrupt_record",
-    "_reject_reason",
-    CASE WHEN "_reject_reason" IS NULL THEN ROW_NUMBER() OVER (PARTITION BY ("_reject_reason" IS NULL), "track_id" ORDER BY "album_popularity" DESC NULLS LAST, "_raw_track_name" ASC NULLS LAST, "_raw_track_id" ASC NULLS LAST, "_raw_track_number" ASC NULLS LAST, "_raw_duration_ms" ASC NULLS LAST, "_raw_album_type" ASC NULLS LAST, "_raw_artists" ASC NULLS LAST, "_raw_total_tracks" ASC NULLS LAST, "_raw_album_name" ASC NULLS LAST, "_raw_release_date" ASC NULLS LAST, "_raw_label" ASC NULLS LAST, "_raw_album_popularity" ASC NULLS LAST, "_raw_album_id" ASC NULLS LAST, "_raw_artist_id" ASC NULLS LAST, "_raw_artist_0" ASC NULLS LAST, "_raw_artist_1" ASC NULLS LAST, "_raw_artist_2" ASC NULLS LAST, "_raw_artist_3" ASC NULLS LAST, "_raw_artist_4" ASC NULLS LAST, "_raw_artist_5" ASC NULLS LAST, "_raw_artist_6" ASC NULLS LAST, "_raw_artist_7" ASC NULLS LAST, "_raw_artist_8" ASC NULLS LAST, "_raw_artist_9" ASC NULLS LAST, "_raw_artist_10" ASC NULLS LAST, "_raw_artist_11" ASC NULLS LAST, "_raw_duration_sec" ASC NULLS LAST) END AS "_duplicate_rank"
+    "_source_file",
+    "_line",
+    "_arrival",
+    "_is_header",
+    "_reject_reason"
 FROM (
     SELECT
         *,
         CASE
-            WHEN "_corrupt_record" IS NOT NULL THEN 'malformed_row'
+            WHEN "_is_header" THEN NULL
+            WHEN "_malformed" THEN 'malformed_row'
             WHEN ("_text_track_id" IS NULL OR "_text_track_id" = '') THEN 'missing_required:track_id'
             WHEN NOT (regexp_matches("_text_track_id", '^[0-9A-Za-z]{22}$')) THEN 'pattern_mismatch:track_id'
             WHEN "_text_track_number" IS NOT NULL AND "track_number" IS NULL THEN 'bad_type:track_number'
@@ -109,63 +168,130 @@ FROM (
             CASE WHEN regexp_matches("_text_duration_sec", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_duration_sec" AS DECIMAL(10,3)) END AS "duration_sec"
         FROM (
             SELECT
-                "track_name" AS "_raw_track_name",
-                "track_id" AS "_raw_track_id",
-                "track_number" AS "_raw_track_number",
-                "duration_ms" AS "_raw_duration_ms",
-                "album_type" AS "_raw_album_type",
-                "artists" AS "_raw_artists",
-                "total_tracks" AS "_raw_total_tracks",
-                "album_name" AS "_raw_album_name",
-                "release_date" AS "_raw_release_date",
-                "label" AS "_raw_label",
-                "album_popularity" AS "_raw_album_popularity",
-                "album_id" AS "_raw_album_id",
-                "artist_id" AS "_raw_artist_id",
-                "artist_0" AS "_raw_artist_0",
-                "artist_1" AS "_raw_artist_1",
-                "artist_2" AS "_raw_artist_2",
-                "artist_3" AS "_raw_artist_3",
-                "artist_4" AS "_raw_artist_4",
-                "artist_5" AS "_raw_artist_5",
-                "artist_6" AS "_raw_artist_6",
-                "artist_7" AS "_raw_artist_7",
-                "artist_8" AS "_raw_artist_8",
-                "artist_9" AS "_raw_artist_9",
-                "artist_10" AS "_raw_artist_10",
-                "artist_11" AS "_raw_artist_11",
-                "duration_sec" AS "_raw_duration_sec",
-                TRIM("track_name") AS "_text_track_name",
-                TRIM("track_id") AS "_text_track_id",
-                NULLIF(TRIM("track_number"), '') AS "_text_track_number",
-                NULLIF(TRIM("duration_ms"), '') AS "_text_duration_ms",
-                LOWER(TRIM("album_type")) AS "_text_album_type",
-                "artists" AS "_text_artists",
-                NULLIF(TRIM("total_tracks"), '') AS "_text_total_tracks",
-                TRIM("album_name") AS "_text_album_name",
-                NULLIF(TRIM("release_date"), '') AS "_text_release_date",
-                NULLIF(TRIM("label"), '') AS "_text_label",
-                NULLIF(TRIM("album_popularity"), '') AS "_text_album_popularity",
-                TRIM("album_id") AS "_text_album_id",
-                TRIM("artist_id") AS "_text_artist_id",
-                NULLIF(TRIM("artist_0"), '') AS "_text_artist_0",
-                NULLIF(TRIM("artist_1"), '') AS "_text_artist_1",
-                NULLIF(TRIM("artist_2"), '') AS "_text_artist_2",
-                NULLIF(TRIM("artist_3"), '') AS "_text_artist_3",
-                NULLIF(TRIM("artist_4"), '') AS "_text_artist_4",
-                NULLIF(TRIM("artist_5"), '') AS "_text_artist_5",
-                NULLIF(TRIM("artist_6"), '') AS "_text_artist_6",
-                NULLIF(TRIM("artist_7"), '') AS "_text_artist_7",
-                NULLIF(TRIM("artist_8"), '') AS "_text_artist_8",
-                NULLIF(TRIM("artist_9"), '') AS "_text_artist_9",
-                NULLIF(TRIM("artist_10"), '') AS "_text_artist_10",
-                NULLIF(TRIM("artist_11"), '') AS "_text_artist_11",
-                NULLIF(TRIM("duration_sec"), '') AS "_text_duration_sec",
-                "_corrupt_record"
-            FROM "raw_albums"
+                *,
+                TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_name") AS "_text_track_name",
+                TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_id") AS "_text_track_id",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_number"), '') AS "_text_track_number",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_duration_ms"), '') AS "_text_duration_ms",
+                translate(TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_type"), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS "_text_album_type",
+                "_raw_artists" AS "_text_artists",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_total_tracks"), '') AS "_text_total_tracks",
+                TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_name") AS "_text_album_name",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_release_date"), '') AS "_text_release_date",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_label"), '') AS "_text_label",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_popularity"), '') AS "_text_album_popularity",
+                TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_id") AS "_text_album_id",
+                TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_id") AS "_text_artist_id",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_0"), '') AS "_text_artist_0",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_1"), '') AS "_text_artist_1",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_2"), '') AS "_text_artist_2",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_3"), '') AS "_text_artist_3",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_4"), '') AS "_text_artist_4",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_5"), '') AS "_text_artist_5",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_6"), '') AS "_text_artist_6",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_7"), '') AS "_text_artist_7",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_8"), '') AS "_text_artist_8",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_9"), '') AS "_text_artist_9",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_10"), '') AS "_text_artist_10",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_11"), '') AS "_text_artist_11",
+                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_duration_sec"), '') AS "_text_duration_sec"
+            FROM (
+                SELECT
+                    "_source_file",
+                    "_line",
+                    "_arrival",
+                    "_is_header",
+                    "_malformed",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_0") IS NULL OR list_extract("_fields", "_position_0") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_0"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_0"), 2, length(list_extract("_fields", "_position_0")) - 2), '""', '"') ELSE list_extract("_fields", "_position_0") END END AS "_raw_track_name",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_1") IS NULL OR list_extract("_fields", "_position_1") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_1"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_1"), 2, length(list_extract("_fields", "_position_1")) - 2), '""', '"') ELSE list_extract("_fields", "_position_1") END END AS "_raw_track_id",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_2") IS NULL OR list_extract("_fields", "_position_2") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_2"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_2"), 2, length(list_extract("_fields", "_position_2")) - 2), '""', '"') ELSE list_extract("_fields", "_position_2") END END AS "_raw_track_number",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_3") IS NULL OR list_extract("_fields", "_position_3") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_3"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_3"), 2, length(list_extract("_fields", "_position_3")) - 2), '""', '"') ELSE list_extract("_fields", "_position_3") END END AS "_raw_duration_ms",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_4") IS NULL OR list_extract("_fields", "_position_4") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_4"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_4"), 2, length(list_extract("_fields", "_position_4")) - 2), '""', '"') ELSE list_extract("_fields", "_position_4") END END AS "_raw_album_type",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_5") IS NULL OR list_extract("_fields", "_position_5") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_5"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_5"), 2, length(list_extract("_fields", "_position_5")) - 2), '""', '"') ELSE list_extract("_fields", "_position_5") END END AS "_raw_artists",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_6") IS NULL OR list_extract("_fields", "_position_6") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_6"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_6"), 2, length(list_extract("_fields", "_position_6")) - 2), '""', '"') ELSE list_extract("_fields", "_position_6") END END AS "_raw_total_tracks",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_7") IS NULL OR list_extract("_fields", "_position_7") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_7"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_7"), 2, length(list_extract("_fields", "_position_7")) - 2), '""', '"') ELSE list_extract("_fields", "_position_7") END END AS "_raw_album_name",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_8") IS NULL OR list_extract("_fields", "_position_8") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_8"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_8"), 2, length(list_extract("_fields", "_position_8")) - 2), '""', '"') ELSE list_extract("_fields", "_position_8") END END AS "_raw_release_date",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_9") IS NULL OR list_extract("_fields", "_position_9") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_9"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_9"), 2, length(list_extract("_fields", "_position_9")) - 2), '""', '"') ELSE list_extract("_fields", "_position_9") END END AS "_raw_label",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_10") IS NULL OR list_extract("_fields", "_position_10") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_10"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_10"), 2, length(list_extract("_fields", "_position_10")) - 2), '""', '"') ELSE list_extract("_fields", "_position_10") END END AS "_raw_album_popularity",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_11") IS NULL OR list_extract("_fields", "_position_11") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_11"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_11"), 2, length(list_extract("_fields", "_position_11")) - 2), '""', '"') ELSE list_extract("_fields", "_position_11") END END AS "_raw_album_id",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_12") IS NULL OR list_extract("_fields", "_position_12") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_12"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_12"), 2, length(list_extract("_fields", "_position_12")) - 2), '""', '"') ELSE list_extract("_fields", "_position_12") END END AS "_raw_artist_id",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_13") IS NULL OR list_extract("_fields", "_position_13") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_13"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_13"), 2, length(list_extract("_fields", "_position_13")) - 2), '""', '"') ELSE list_extract("_fields", "_position_13") END END AS "_raw_artist_0",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_14") IS NULL OR list_extract("_fields", "_position_14") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_14"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_14"), 2, length(list_extract("_fields", "_position_14")) - 2), '""', '"') ELSE list_extract("_fields", "_position_14") END END AS "_raw_artist_1",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_15") IS NULL OR list_extract("_fields", "_position_15") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_15"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_15"), 2, length(list_extract("_fields", "_position_15")) - 2), '""', '"') ELSE list_extract("_fields", "_position_15") END END AS "_raw_artist_2",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_16") IS NULL OR list_extract("_fields", "_position_16") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_16"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_16"), 2, length(list_extract("_fields", "_position_16")) - 2), '""', '"') ELSE list_extract("_fields", "_position_16") END END AS "_raw_artist_3",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_17") IS NULL OR list_extract("_fields", "_position_17") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_17"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_17"), 2, length(list_extract("_fields", "_position_17")) - 2), '""', '"') ELSE list_extract("_fields", "_position_17") END END AS "_raw_artist_4",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_18") IS NULL OR list_extract("_fields", "_position_18") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_18"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_18"), 2, length(list_extract("_fields", "_position_18")) - 2), '""', '"') ELSE list_extract("_fields", "_position_18") END END AS "_raw_artist_5",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_19") IS NULL OR list_extract("_fields", "_position_19") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_19"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_19"), 2, length(list_extract("_fields", "_position_19")) - 2), '""', '"') ELSE list_extract("_fields", "_position_19") END END AS "_raw_artist_6",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_20") IS NULL OR list_extract("_fields", "_position_20") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_20"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_20"), 2, length(list_extract("_fields", "_position_20")) - 2), '""', '"') ELSE list_extract("_fields", "_position_20") END END AS "_raw_artist_7",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_21") IS NULL OR list_extract("_fields", "_position_21") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_21"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_21"), 2, length(list_extract("_fields", "_position_21")) - 2), '""', '"') ELSE list_extract("_fields", "_position_21") END END AS "_raw_artist_8",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_22") IS NULL OR list_extract("_fields", "_position_22") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_22"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_22"), 2, length(list_extract("_fields", "_position_22")) - 2), '""', '"') ELSE list_extract("_fields", "_position_22") END END AS "_raw_artist_9",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_23") IS NULL OR list_extract("_fields", "_position_23") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_23"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_23"), 2, length(list_extract("_fields", "_position_23")) - 2), '""', '"') ELSE list_extract("_fields", "_position_23") END END AS "_raw_artist_10",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_24") IS NULL OR list_extract("_fields", "_position_24") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_24"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_24"), 2, length(list_extract("_fields", "_position_24")) - 2), '""', '"') ELSE list_extract("_fields", "_position_24") END END AS "_raw_artist_11",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_25") IS NULL OR list_extract("_fields", "_position_25") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_25"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_25"), 2, length(list_extract("_fields", "_position_25")) - 2), '""', '"') ELSE list_extract("_fields", "_position_25") END END AS "_raw_duration_sec"
+                FROM (
+                    SELECT
+                        *,
+                        (NOT "_valid" OR len("_fields") <> "_field_count") AS "_malformed"
+                    FROM (
+                        SELECT
+                            *,
+                            CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
+                            CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
+                        FROM (
+                            SELECT
+                                lines."_source_file",
+                                lines."_line",
+                                "layout"."_arrival",
+                                "layout"."_field_count",
+                                "layout"."_position_0",
+                                "layout"."_position_1",
+                                "layout"."_position_2",
+                                "layout"."_position_3",
+                                "layout"."_position_4",
+                                "layout"."_position_5",
+                                "layout"."_position_6",
+                                "layout"."_position_7",
+                                "layout"."_position_8",
+                                "layout"."_position_9",
+                                "layout"."_position_10",
+                                "layout"."_position_11",
+                                "layout"."_position_12",
+                                "layout"."_position_13",
+                                "layout"."_position_14",
+                                "layout"."_position_15",
+                                "layout"."_position_16",
+                                "layout"."_position_17",
+                                "layout"."_position_18",
+                                "layout"."_position_19",
+                                "layout"."_position_20",
+                                "layout"."_position_21",
+                                "layout"."_position_22",
+                                "layout"."_position_23",
+                                "layout"."_position_24",
+                                "layout"."_position_25",
+                                coalesce(lines."_line" = "layout"."_header_line", false) AS "_is_header"
+                            FROM (
+                                SELECT
+                                    "_source_file",
+                                    TRIM(TRAILING (chr(13)) FROM TRIM(LEADING (chr(65279)) FROM "_line")) AS "_line"
+                                FROM "raw_albums"
+                            ) AS "lines"
+                            JOIN "albums_layout" AS "layout" ON lines."_source_file" = "layout"."_source_file"
+                            WHERE NOT (lines."_line" IS NULL OR regexp_matches(lines."_line", '^[\x00-\x20]*\z'))
+                        ) AS "records"
+                    ) AS "split"
+                ) AS "parsed"
+            ) AS "raw_texts"
         ) AS "texts"
     ) AS "typed"
 ) AS "checked";
+
+-- step: albums_duplicate_keys
+SELECT "track_id"
+FROM "albums_typed"
+WHERE NOT "_is_header" AND "_reject_reason" IS NULL
+GROUP BY "track_id"
+HAVING COUNT(*) > 1;
 
 -- step: albums_clean
 SELECT
@@ -195,51 +321,37 @@ SELECT
     "artist_10",
     "artist_11",
     "duration_sec",
-    year("release_date") AS "release_year"
-FROM "albums_checked"
-WHERE "_reject_reason" IS NULL AND "_duplicate_rank" = 1;
+    CAST(year("release_date") AS INT) AS "release_year"
+FROM (
+    SELECT t.* FROM "albums_typed" AS t LEFT JOIN "albums_duplicate_keys" AS d ON t."track_id" = d."track_id" WHERE NOT t."_is_header" AND t."_reject_reason" IS NULL AND d."track_id" IS NULL
+UNION ALL
+    SELECT "track_name", "track_id", "track_number", "duration_ms", "album_type", "artists", "total_tracks", "album_name", "release_date", "label", "album_popularity", "album_id", "artist_id", "artist_0", "artist_1", "artist_2", "artist_3", "artist_4", "artist_5", "artist_6", "artist_7", "artist_8", "artist_9", "artist_10", "artist_11", "duration_sec", "_source_file", "_line", "_arrival", "_is_header", "_reject_reason" FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t."track_id" ORDER BY t."album_popularity" DESC NULLS LAST, t."_arrival" DESC, t."_line" ASC) AS "_rank" FROM "albums_typed" AS t JOIN "albums_duplicate_keys" AS d ON t."track_id" = d."track_id" WHERE NOT t."_is_header" AND t."_reject_reason" IS NULL) AS ranked WHERE "_rank" = 1
+) AS kept;
 
 -- step: albums_rejects
 SELECT
-    "_raw_track_name" AS "track_name",
-    "_raw_track_id" AS "track_id",
-    "_raw_track_number" AS "track_number",
-    "_raw_duration_ms" AS "duration_ms",
-    "_raw_album_type" AS "album_type",
-    "_raw_artists" AS "artists",
-    "_raw_total_tracks" AS "total_tracks",
-    "_raw_album_name" AS "album_name",
-    "_raw_release_date" AS "release_date",
-    "_raw_label" AS "label",
-    "_raw_album_popularity" AS "album_popularity",
-    "_raw_album_id" AS "album_id",
-    "_raw_artist_id" AS "artist_id",
-    "_raw_artist_0" AS "artist_0",
-    "_raw_artist_1" AS "artist_1",
-    "_raw_artist_2" AS "artist_2",
-    "_raw_artist_3" AS "artist_3",
-    "_raw_artist_4" AS "artist_4",
-    "_raw_artist_5" AS "artist_5",
-    "_raw_artist_6" AS "artist_6",
-    "_raw_artist_7" AS "artist_7",
-    "_raw_artist_8" AS "artist_8",
-    "_raw_artist_9" AS "artist_9",
-    "_raw_artist_10" AS "artist_10",
-    "_raw_artist_11" AS "artist_11",
-    "_raw_duration_sec" AS "duration_sec",
-    "_corrupt_record",
+    "_source_file",
+    "_line",
     "_reject_reason"
-FROM "albums_checked"
-WHERE "_reject_reason" IS NOT NULL;
+FROM "albums_typed"
+WHERE NOT "_is_header" AND "_reject_reason" IS NOT NULL;
 
 -- step: albums_metrics
-SELECT 'rows_read' AS "metric", CAST(NULL AS VARCHAR) AS "reason", COUNT(*) AS "rows" FROM "albums_checked"
+SELECT 'files_read' AS "metric", CAST(NULL AS VARCHAR) AS "reason", COUNT(*) AS "rows" FROM "albums_layout"
 UNION ALL
-SELECT 'rows_written', CAST(NULL AS VARCHAR), COUNT(CASE WHEN "_reject_reason" IS NULL AND "_duplicate_rank" = 1 THEN 1 END) FROM "albums_checked"
+SELECT 'lines_read', CAST(NULL AS VARCHAR), COUNT(*) FROM "albums_typed"
 UNION ALL
-SELECT 'rows_rejected', CAST(NULL AS VARCHAR), COUNT("_reject_reason") FROM "albums_checked"
+SELECT 'header_lines', CAST(NULL AS VARCHAR), COUNT(CASE WHEN "_is_header" THEN 1 END) FROM "albums_typed"
 UNION ALL
-SELECT 'duplicates_dropped', CAST(NULL AS VARCHAR), COUNT(CASE WHEN "_reject_reason" IS NULL AND "_duplicate_rank" > 1 THEN 1 END) FROM "albums_checked"
+SELECT 'rows_read', CAST(NULL AS VARCHAR), COUNT(CASE WHEN NOT "_is_header" THEN 1 END) FROM "albums_typed"
 UNION ALL
-SELECT 'rejected', "_reject_reason", COUNT(*) FROM "albums_checked" WHERE "_reject_reason" IS NOT NULL GROUP BY "_reject_reason";
+SELECT 'rows_written', CAST(NULL AS VARCHAR), COUNT(*) FROM "albums_clean"
+UNION ALL
+SELECT 'rows_rejected', CAST(NULL AS VARCHAR), COUNT(CASE WHEN NOT "_is_header" AND "_reject_reason" IS NOT NULL THEN 1 END) FROM "albums_typed"
+UNION ALL
+SELECT 'duplicates_dropped', CAST(NULL AS VARCHAR), (SELECT COUNT(*) FROM "albums_typed" WHERE NOT "_is_header" AND "_reject_reason" IS NULL) - (SELECT COUNT(*) FROM "albums_clean")
+UNION ALL
+SELECT 'rejected', "_reject_reason", COUNT(*) FROM "albums_typed" WHERE NOT "_is_header" AND "_reject_reason" IS NOT NULL GROUP BY "_reject_reason"
+UNION ALL
+SELECT 'empty_file', l."_source_file", 0 FROM "albums_layout" AS l LEFT JOIN (SELECT "_source_file" FROM "albums_typed" WHERE NOT "_is_header" GROUP BY "_source_file") AS r ON l."_source_file" = r."_source_file" WHERE r."_source_file" IS NULL;
 

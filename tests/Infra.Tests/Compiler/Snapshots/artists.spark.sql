@@ -1,4 +1,58 @@
--- step: artists_checked (materialized)
+-- step: artists_layout
+SELECT
+    `_source_file`,
+    `_arrival`,
+    `_header_line`,
+    `_header_valid`,
+    CASE WHEN `_header_line` IS NULL THEN NULL ELSE size(`_names`) END AS `_field_count`,
+    NULLIF(array_position(`_names`, 'id'), 0) AS `_position_0`,
+    size(filter(`_names`, element -> element = 'id')) AS `_count_0`,
+    NULLIF(array_position(`_names`, 'name'), 0) AS `_position_1`,
+    size(filter(`_names`, element -> element = 'name')) AS `_count_1`,
+    NULLIF(array_position(`_names`, 'artist_popularity'), 0) AS `_position_2`,
+    size(filter(`_names`, element -> element = 'artist_popularity')) AS `_count_2`,
+    NULLIF(array_position(`_names`, 'artist_genres'), 0) AS `_position_3`,
+    size(filter(`_names`, element -> element = 'artist_genres')) AS `_count_3`,
+    NULLIF(array_position(`_names`, 'followers'), 0) AS `_position_4`,
+    size(filter(`_names`, element -> element = 'followers')) AS `_count_4`,
+    NULLIF(array_position(`_names`, 'genre_0'), 0) AS `_position_5`,
+    size(filter(`_names`, element -> element = 'genre_0')) AS `_count_5`,
+    NULLIF(array_position(`_names`, 'genre_1'), 0) AS `_position_6`,
+    size(filter(`_names`, element -> element = 'genre_1')) AS `_count_6`,
+    NULLIF(array_position(`_names`, 'genre_2'), 0) AS `_position_7`,
+    size(filter(`_names`, element -> element = 'genre_2')) AS `_count_7`,
+    NULLIF(array_position(`_names`, 'genre_3'), 0) AS `_position_8`,
+    size(filter(`_names`, element -> element = 'genre_3')) AS `_count_8`,
+    NULLIF(array_position(`_names`, 'genre_4'), 0) AS `_position_9`,
+    size(filter(`_names`, element -> element = 'genre_4')) AS `_count_9`,
+    NULLIF(array_position(`_names`, 'genre_5'), 0) AS `_position_10`,
+    size(filter(`_names`, element -> element = 'genre_5')) AS `_count_10`,
+    NULLIF(array_position(`_names`, 'genre_6'), 0) AS `_position_11`,
+    size(filter(`_names`, element -> element = 'genre_6')) AS `_count_11`
+FROM (
+    SELECT
+        *,
+        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN substr(field, 1, 1) = '"' THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
+        CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
+    FROM (
+        SELECT
+            `_source_file`,
+            `_arrival`,
+            TRIM(TRAILING '\u000D' FROM TRIM(LEADING '\uFEFF' FROM `_first_line`)) AS `_header_line`
+        FROM `files_artists`
+    ) AS `header`
+) AS `split`;
+
+-- step: artists_problems
+SELECT `_source_file`, `_source_file` || ': the header line does not follow the CSV rules (a quote inside an unquoted name, or an unclosed quote); fix the file\'s first line. It reads: ' || `_header_line` AS `message` FROM `artists_layout` WHERE `_header_line` IS NOT NULL AND NOT `_header_valid`
+UNION ALL
+SELECT `_source_file`, `_source_file` || ': the header has no column ' || missing || ' (header names are matched ignoring case); rename the column in the file, or set from: on the column to the name the file uses. The header reads: ' || `_header_line` AS `message` FROM (SELECT *, concat_ws(', ', CASE WHEN `_position_0` IS NULL THEN 'id' END, CASE WHEN `_position_1` IS NULL THEN 'name' END, CASE WHEN `_position_2` IS NULL THEN 'artist_popularity' END, CASE WHEN `_position_3` IS NULL THEN 'artist_genres' END, CASE WHEN `_position_4` IS NULL THEN 'followers' END, CASE WHEN `_position_5` IS NULL THEN 'genre_0' END, CASE WHEN `_position_6` IS NULL THEN 'genre_1' END, CASE WHEN `_position_7` IS NULL THEN 'genre_2' END, CASE WHEN `_position_8` IS NULL THEN 'genre_3' END, CASE WHEN `_position_9` IS NULL THEN 'genre_4' END, CASE WHEN `_position_10` IS NULL THEN 'genre_5' END, CASE WHEN `_position_11` IS NULL THEN 'genre_6' END) AS missing FROM `artists_layout` WHERE `_header_line` IS NOT NULL AND `_header_valid`) AS layout WHERE missing <> ''
+UNION ALL
+SELECT `_source_file`, `_source_file` || ': the header names ' || repeated || ' more than once (ignoring case), so the column to read is unclear; rename one of them in the file.' AS `message` FROM (SELECT *, concat_ws(', ', CASE WHEN `_count_0` > 1 THEN 'id' END, CASE WHEN `_count_1` > 1 THEN 'name' END, CASE WHEN `_count_2` > 1 THEN 'artist_popularity' END, CASE WHEN `_count_3` > 1 THEN 'artist_genres' END, CASE WHEN `_count_4` > 1 THEN 'followers' END, CASE WHEN `_count_5` > 1 THEN 'genre_0' END, CASE WHEN `_count_6` > 1 THEN 'genre_1' END, CASE WHEN `_count_7` > 1 THEN 'genre_2' END, CASE WHEN `_count_8` > 1 THEN 'genre_3' END, CASE WHEN `_count_9` > 1 THEN 'genre_4' END, CASE WHEN `_count_10` > 1 THEN 'genre_5' END, CASE WHEN `_count_11` > 1 THEN 'genre_6' END) AS repeated FROM `artists_layout` WHERE `_header_line` IS NOT NULL) AS layout WHERE repeated <> ''
+UNION ALL
+SELECT `_source_file`, `_source_file` || ': holds text that is not valid utf-8 (the replacement character U+FFFD); set the table\'s source encoding to the files\' encoding (utf-8, latin-1 or utf-16), or fix the file.' AS `message` FROM (SELECT DISTINCT `_source_file` FROM `raw_artists` WHERE INSTR(`_line`, '\uFFFD') > 0) AS files;
+
+-- step: artists_typed (materialized)
 SELECT
     `id`,
     `name`,
@@ -12,26 +66,17 @@ SELECT
     `genre_4`,
     `genre_5`,
     `genre_6`,
-    `_raw_id`,
-    `_raw_name`,
-    `_raw_artist_popularity`,
-    `_raw_artist_genres`,
-    `_raw_followers`,
-    `_raw_genre_0`,
-    `_raw_genre_1`,
-    `_raw_genre_2`,
-    `_raw_genre_3`,
-    `_raw_genre_4`,
-    `_raw_genre_5`,
-    `_raw_genre_6`,
-    `_corrupt_record`,
-    `_reject_reason`,
-    CASE WHEN `_reject_reason` IS NULL THEN ROW_NUMBER() OVER (PARTITION BY (`_reject_reason` IS NULL), `id` ORDER BY `followers` DESC NULLS LAST, `_raw_id` ASC NULLS LAST, `_raw_name` ASC NULLS LAST, `_raw_artist_popularity` ASC NULLS LAST, `_raw_artist_genres` ASC NULLS LAST, `_raw_followers` ASC NULLS LAST, `_raw_genre_0` ASC NULLS LAST, `_raw_genre_1` ASC NULLS LAST, `_raw_genre_2` ASC NULLS LAST, `_raw_genre_3` ASC NULLS LAST, `_raw_genre_4` ASC NULLS LAST, `_raw_genre_5` ASC NULLS LAST, `_raw_genre_6` ASC NULLS LAST) END AS `_duplicate_rank`
+    `_source_file`,
+    `_line`,
+    `_arrival`,
+    `_is_header`,
+    `_reject_reason`
 FROM (
     SELECT
         *,
         CASE
-            WHEN `_corrupt_record` IS NOT NULL THEN 'malformed_row'
+            WHEN `_is_header` THEN NULL
+            WHEN `_malformed` THEN 'malformed_row'
             WHEN (`_text_id` IS NULL OR `_text_id` = '') THEN 'missing_required:id'
             WHEN NOT (`_text_id` RLIKE '^[0-9A-Za-z]{22}$') THEN 'pattern_mismatch:id'
             WHEN `_text_name` IS NULL THEN 'missing_required:name'
@@ -57,35 +102,88 @@ FROM (
             `_text_genre_6` AS `genre_6`
         FROM (
             SELECT
-                `id` AS `_raw_id`,
-                `name` AS `_raw_name`,
-                `artist_popularity` AS `_raw_artist_popularity`,
-                `artist_genres` AS `_raw_artist_genres`,
-                `followers` AS `_raw_followers`,
-                `genre_0` AS `_raw_genre_0`,
-                `genre_1` AS `_raw_genre_1`,
-                `genre_2` AS `_raw_genre_2`,
-                `genre_3` AS `_raw_genre_3`,
-                `genre_4` AS `_raw_genre_4`,
-                `genre_5` AS `_raw_genre_5`,
-                `genre_6` AS `_raw_genre_6`,
-                TRIM(`id`) AS `_text_id`,
-                NULLIF(TRIM(`name`), '') AS `_text_name`,
-                NULLIF(TRIM(`artist_popularity`), '') AS `_text_artist_popularity`,
-                `artist_genres` AS `_text_artist_genres`,
-                NULLIF(TRIM(`followers`), '') AS `_text_followers`,
-                NULLIF(LOWER(TRIM(`genre_0`)), '') AS `_text_genre_0`,
-                NULLIF(LOWER(TRIM(`genre_1`)), '') AS `_text_genre_1`,
-                NULLIF(LOWER(TRIM(`genre_2`)), '') AS `_text_genre_2`,
-                NULLIF(LOWER(TRIM(`genre_3`)), '') AS `_text_genre_3`,
-                NULLIF(LOWER(TRIM(`genre_4`)), '') AS `_text_genre_4`,
-                NULLIF(LOWER(TRIM(`genre_5`)), '') AS `_text_genre_5`,
-                NULLIF(LOWER(TRIM(`genre_6`)), '') AS `_text_genre_6`,
-                `_corrupt_record`
-            FROM `raw_artists`
+                *,
+                TRIM(BOTH ' \u0009' FROM `_raw_id`) AS `_text_id`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_name`), '') AS `_text_name`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_artist_popularity`), '') AS `_text_artist_popularity`,
+                `_raw_artist_genres` AS `_text_artist_genres`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_followers`), '') AS `_text_followers`,
+                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_0`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_0`,
+                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_1`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_1`,
+                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_2`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_2`,
+                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_3`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_3`,
+                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_4`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_4`,
+                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_5`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_5`,
+                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_6`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_6`
+            FROM (
+                SELECT
+                    `_source_file`,
+                    `_line`,
+                    `_arrival`,
+                    `_is_header`,
+                    `_malformed`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_0`) IS NULL OR element_at(`_fields`, `_position_0`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_0`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_0`), 2, length(element_at(`_fields`, `_position_0`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_0`) END END AS `_raw_id`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_1`) IS NULL OR element_at(`_fields`, `_position_1`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_1`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_1`), 2, length(element_at(`_fields`, `_position_1`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_1`) END END AS `_raw_name`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_2`) IS NULL OR element_at(`_fields`, `_position_2`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_2`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_2`), 2, length(element_at(`_fields`, `_position_2`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_2`) END END AS `_raw_artist_popularity`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_3`) IS NULL OR element_at(`_fields`, `_position_3`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_3`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_3`), 2, length(element_at(`_fields`, `_position_3`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_3`) END END AS `_raw_artist_genres`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_4`) IS NULL OR element_at(`_fields`, `_position_4`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_4`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_4`), 2, length(element_at(`_fields`, `_position_4`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_4`) END END AS `_raw_followers`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_5`) IS NULL OR element_at(`_fields`, `_position_5`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_5`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_5`), 2, length(element_at(`_fields`, `_position_5`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_5`) END END AS `_raw_genre_0`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_6`) IS NULL OR element_at(`_fields`, `_position_6`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_6`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_6`), 2, length(element_at(`_fields`, `_position_6`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_6`) END END AS `_raw_genre_1`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_7`) IS NULL OR element_at(`_fields`, `_position_7`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_7`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_7`), 2, length(element_at(`_fields`, `_position_7`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_7`) END END AS `_raw_genre_2`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_8`) IS NULL OR element_at(`_fields`, `_position_8`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_8`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_8`), 2, length(element_at(`_fields`, `_position_8`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_8`) END END AS `_raw_genre_3`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_9`) IS NULL OR element_at(`_fields`, `_position_9`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_9`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_9`), 2, length(element_at(`_fields`, `_position_9`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_9`) END END AS `_raw_genre_4`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_10`) IS NULL OR element_at(`_fields`, `_position_10`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_10`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_10`), 2, length(element_at(`_fields`, `_position_10`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_10`) END END AS `_raw_genre_5`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_11`) IS NULL OR element_at(`_fields`, `_position_11`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_11`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_11`), 2, length(element_at(`_fields`, `_position_11`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_11`) END END AS `_raw_genre_6`
+                FROM (
+                    SELECT
+                        *,
+                        (NOT `_valid` OR size(`_fields`) <> `_field_count`) AS `_malformed`
+                    FROM (
+                        SELECT
+                            *,
+                            CASE WHEN INSTR(`_line`, '"') > 0 THEN transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_line`, '\\,', -1) END AS `_fields`,
+                            CASE WHEN INSTR(`_line`, '"') > 0 THEN `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_valid`
+                        FROM (
+                            SELECT
+                                lines.`_source_file`,
+                                lines.`_line`,
+                                `layout`.`_arrival`,
+                                `layout`.`_field_count`,
+                                `layout`.`_position_0`,
+                                `layout`.`_position_1`,
+                                `layout`.`_position_2`,
+                                `layout`.`_position_3`,
+                                `layout`.`_position_4`,
+                                `layout`.`_position_5`,
+                                `layout`.`_position_6`,
+                                `layout`.`_position_7`,
+                                `layout`.`_position_8`,
+                                `layout`.`_position_9`,
+                                `layout`.`_position_10`,
+                                `layout`.`_position_11`,
+                                coalesce(lines.`_line` = `layout`.`_header_line`, false) AS `_is_header`
+                            FROM (
+                                SELECT
+                                    `_source_file`,
+                                    TRIM(TRAILING '\u000D' FROM TRIM(LEADING '\uFEFF' FROM `_line`)) AS `_line`
+                                FROM `raw_artists`
+                            ) AS `lines`
+                            JOIN `artists_layout` AS `layout` ON lines.`_source_file` = `layout`.`_source_file`
+                            WHERE NOT (lines.`_line` IS NULL OR lines.`_line` RLIKE '^[\\x00-\\x20]*\\z')
+                        ) AS `records`
+                    ) AS `split`
+                ) AS `parsed`
+            ) AS `raw_texts`
         ) AS `texts`
     ) AS `typed`
 ) AS `checked`;
+
+-- step: artists_duplicate_keys
+SELECT `id`
+FROM `artists_typed`
+WHERE NOT `_is_header` AND `_reject_reason` IS NULL
+GROUP BY `id`
+HAVING COUNT(*) > 1;
 
 -- step: artists_clean
 SELECT
@@ -101,36 +199,36 @@ SELECT
     `genre_4`,
     `genre_5`,
     `genre_6`
-FROM `artists_checked`
-WHERE `_reject_reason` IS NULL AND `_duplicate_rank` = 1;
+FROM (
+    SELECT t.* FROM `artists_typed` AS t LEFT JOIN `artists_duplicate_keys` AS d ON t.`id` = d.`id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL AND d.`id` IS NULL
+UNION ALL
+    SELECT `id`, `name`, `artist_popularity`, `artist_genres`, `followers`, `genre_0`, `genre_1`, `genre_2`, `genre_3`, `genre_4`, `genre_5`, `genre_6`, `_source_file`, `_line`, `_arrival`, `_is_header`, `_reject_reason` FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.`id` ORDER BY t.`followers` DESC NULLS LAST, t.`_arrival` DESC, t.`_line` ASC) AS `_rank` FROM `artists_typed` AS t JOIN `artists_duplicate_keys` AS d ON t.`id` = d.`id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL) AS ranked WHERE `_rank` = 1
+) AS kept;
 
 -- step: artists_rejects
 SELECT
-    `_raw_id` AS `id`,
-    `_raw_name` AS `name`,
-    `_raw_artist_popularity` AS `artist_popularity`,
-    `_raw_artist_genres` AS `artist_genres`,
-    `_raw_followers` AS `followers`,
-    `_raw_genre_0` AS `genre_0`,
-    `_raw_genre_1` AS `genre_1`,
-    `_raw_genre_2` AS `genre_2`,
-    `_raw_genre_3` AS `genre_3`,
-    `_raw_genre_4` AS `genre_4`,
-    `_raw_genre_5` AS `genre_5`,
-    `_raw_genre_6` AS `genre_6`,
-    `_corrupt_record`,
+    `_source_file`,
+    `_line`,
     `_reject_reason`
-FROM `artists_checked`
-WHERE `_reject_reason` IS NOT NULL;
+FROM `artists_typed`
+WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL;
 
 -- step: artists_metrics
-SELECT 'rows_read' AS `metric`, CAST(NULL AS STRING) AS `reason`, COUNT(*) AS `rows` FROM `artists_checked`
+SELECT 'files_read' AS `metric`, CAST(NULL AS STRING) AS `reason`, COUNT(*) AS `rows` FROM `artists_layout`
 UNION ALL
-SELECT 'rows_written', CAST(NULL AS STRING), COUNT(CASE WHEN `_reject_reason` IS NULL AND `_duplicate_rank` = 1 THEN 1 END) FROM `artists_checked`
+SELECT 'lines_read', CAST(NULL AS STRING), COUNT(*) FROM `artists_typed`
 UNION ALL
-SELECT 'rows_rejected', CAST(NULL AS STRING), COUNT(`_reject_reason`) FROM `artists_checked`
+SELECT 'header_lines', CAST(NULL AS STRING), COUNT(CASE WHEN `_is_header` THEN 1 END) FROM `artists_typed`
 UNION ALL
-SELECT 'duplicates_dropped', CAST(NULL AS STRING), COUNT(CASE WHEN `_reject_reason` IS NULL AND `_duplicate_rank` > 1 THEN 1 END) FROM `artists_checked`
+SELECT 'rows_read', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` THEN 1 END) FROM `artists_typed`
 UNION ALL
-SELECT 'rejected', `_reject_reason`, COUNT(*) FROM `artists_checked` WHERE `_reject_reason` IS NOT NULL GROUP BY `_reject_reason`;
+SELECT 'rows_written', CAST(NULL AS STRING), COUNT(*) FROM `artists_clean`
+UNION ALL
+SELECT 'rows_rejected', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` AND `_reject_reason` IS NOT NULL THEN 1 END) FROM `artists_typed`
+UNION ALL
+SELECT 'duplicates_dropped', CAST(NULL AS STRING), (SELECT COUNT(*) FROM `artists_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NULL) - (SELECT COUNT(*) FROM `artists_clean`)
+UNION ALL
+SELECT 'rejected', `_reject_reason`, COUNT(*) FROM `artists_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL GROUP BY `_reject_reason`
+UNION ALL
+SELECT 'empty_file', l.`_source_file`, 0 FROM `artists_layout` AS l LEFT JOIN (SELECT `_source_file` FROM `artists_typed` WHERE NOT `_is_header` GROUP BY `_source_file`) AS r ON l.`_source_file` = r.`_source_file` WHERE r.`_source_file` IS NULL;
 

@@ -1,4 +1,70 @@
--- step: features_checked (materialized)
+-- step: features_layout
+SELECT
+    `_source_file`,
+    `_arrival`,
+    `_header_line`,
+    `_header_valid`,
+    CASE WHEN `_header_line` IS NULL THEN NULL ELSE size(`_names`) END AS `_field_count`,
+    NULLIF(array_position(`_names`, 'danceability'), 0) AS `_position_0`,
+    size(filter(`_names`, element -> element = 'danceability')) AS `_count_0`,
+    NULLIF(array_position(`_names`, 'energy'), 0) AS `_position_1`,
+    size(filter(`_names`, element -> element = 'energy')) AS `_count_1`,
+    NULLIF(array_position(`_names`, 'key'), 0) AS `_position_2`,
+    size(filter(`_names`, element -> element = 'key')) AS `_count_2`,
+    NULLIF(array_position(`_names`, 'loudness'), 0) AS `_position_3`,
+    size(filter(`_names`, element -> element = 'loudness')) AS `_count_3`,
+    NULLIF(array_position(`_names`, 'mode'), 0) AS `_position_4`,
+    size(filter(`_names`, element -> element = 'mode')) AS `_count_4`,
+    NULLIF(array_position(`_names`, 'speechiness'), 0) AS `_position_5`,
+    size(filter(`_names`, element -> element = 'speechiness')) AS `_count_5`,
+    NULLIF(array_position(`_names`, 'acousticness'), 0) AS `_position_6`,
+    size(filter(`_names`, element -> element = 'acousticness')) AS `_count_6`,
+    NULLIF(array_position(`_names`, 'instrumentalness'), 0) AS `_position_7`,
+    size(filter(`_names`, element -> element = 'instrumentalness')) AS `_count_7`,
+    NULLIF(array_position(`_names`, 'liveness'), 0) AS `_position_8`,
+    size(filter(`_names`, element -> element = 'liveness')) AS `_count_8`,
+    NULLIF(array_position(`_names`, 'valence'), 0) AS `_position_9`,
+    size(filter(`_names`, element -> element = 'valence')) AS `_count_9`,
+    NULLIF(array_position(`_names`, 'tempo'), 0) AS `_position_10`,
+    size(filter(`_names`, element -> element = 'tempo')) AS `_count_10`,
+    NULLIF(array_position(`_names`, 'type'), 0) AS `_position_11`,
+    size(filter(`_names`, element -> element = 'type')) AS `_count_11`,
+    NULLIF(array_position(`_names`, 'id'), 0) AS `_position_12`,
+    size(filter(`_names`, element -> element = 'id')) AS `_count_12`,
+    NULLIF(array_position(`_names`, 'uri'), 0) AS `_position_13`,
+    size(filter(`_names`, element -> element = 'uri')) AS `_count_13`,
+    NULLIF(array_position(`_names`, 'track_href'), 0) AS `_position_14`,
+    size(filter(`_names`, element -> element = 'track_href')) AS `_count_14`,
+    NULLIF(array_position(`_names`, 'analysis_url'), 0) AS `_position_15`,
+    size(filter(`_names`, element -> element = 'analysis_url')) AS `_count_15`,
+    NULLIF(array_position(`_names`, 'duration_ms'), 0) AS `_position_16`,
+    size(filter(`_names`, element -> element = 'duration_ms')) AS `_count_16`,
+    NULLIF(array_position(`_names`, 'time_signature'), 0) AS `_position_17`,
+    size(filter(`_names`, element -> element = 'time_signature')) AS `_count_17`
+FROM (
+    SELECT
+        *,
+        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN substr(field, 1, 1) = '"' THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
+        CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
+    FROM (
+        SELECT
+            `_source_file`,
+            `_arrival`,
+            TRIM(TRAILING '\u000D' FROM TRIM(LEADING '\uFEFF' FROM `_first_line`)) AS `_header_line`
+        FROM `files_features`
+    ) AS `header`
+) AS `split`;
+
+-- step: features_problems
+SELECT `_source_file`, `_source_file` || ': the header line does not follow the CSV rules (a quote inside an unquoted name, or an unclosed quote); fix the file\'s first line. It reads: ' || `_header_line` AS `message` FROM `features_layout` WHERE `_header_line` IS NOT NULL AND NOT `_header_valid`
+UNION ALL
+SELECT `_source_file`, `_source_file` || ': the header has no column ' || missing || ' (header names are matched ignoring case); rename the column in the file, or set from: on the column to the name the file uses. The header reads: ' || `_header_line` AS `message` FROM (SELECT *, concat_ws(', ', CASE WHEN `_position_0` IS NULL THEN 'danceability' END, CASE WHEN `_position_1` IS NULL THEN 'energy' END, CASE WHEN `_position_2` IS NULL THEN 'key' END, CASE WHEN `_position_3` IS NULL THEN 'loudness' END, CASE WHEN `_position_4` IS NULL THEN 'mode' END, CASE WHEN `_position_5` IS NULL THEN 'speechiness' END, CASE WHEN `_position_6` IS NULL THEN 'acousticness' END, CASE WHEN `_position_7` IS NULL THEN 'instrumentalness' END, CASE WHEN `_position_8` IS NULL THEN 'liveness' END, CASE WHEN `_position_9` IS NULL THEN 'valence' END, CASE WHEN `_position_10` IS NULL THEN 'tempo' END, CASE WHEN `_position_11` IS NULL THEN 'type' END, CASE WHEN `_position_12` IS NULL THEN 'id' END, CASE WHEN `_position_13` IS NULL THEN 'uri' END, CASE WHEN `_position_14` IS NULL THEN 'track_href' END, CASE WHEN `_position_15` IS NULL THEN 'analysis_url' END, CASE WHEN `_position_16` IS NULL THEN 'duration_ms' END, CASE WHEN `_position_17` IS NULL THEN 'time_signature' END) AS missing FROM `features_layout` WHERE `_header_line` IS NOT NULL AND `_header_valid`) AS layout WHERE missing <> ''
+UNION ALL
+SELECT `_source_file`, `_source_file` || ': the header names ' || repeated || ' more than once (ignoring case), so the column to read is unclear; rename one of them in the file.' AS `message` FROM (SELECT *, concat_ws(', ', CASE WHEN `_count_0` > 1 THEN 'danceability' END, CASE WHEN `_count_1` > 1 THEN 'energy' END, CASE WHEN `_count_2` > 1 THEN 'key' END, CASE WHEN `_count_3` > 1 THEN 'loudness' END, CASE WHEN `_count_4` > 1 THEN 'mode' END, CASE WHEN `_count_5` > 1 THEN 'speechiness' END, CASE WHEN `_count_6` > 1 THEN 'acousticness' END, CASE WHEN `_count_7` > 1 THEN 'instrumentalness' END, CASE WHEN `_count_8` > 1 THEN 'liveness' END, CASE WHEN `_count_9` > 1 THEN 'valence' END, CASE WHEN `_count_10` > 1 THEN 'tempo' END, CASE WHEN `_count_11` > 1 THEN 'type' END, CASE WHEN `_count_12` > 1 THEN 'id' END, CASE WHEN `_count_13` > 1 THEN 'uri' END, CASE WHEN `_count_14` > 1 THEN 'track_href' END, CASE WHEN `_count_15` > 1 THEN 'analysis_url' END, CASE WHEN `_count_16` > 1 THEN 'duration_ms' END, CASE WHEN `_count_17` > 1 THEN 'time_signature' END) AS repeated FROM `features_layout` WHERE `_header_line` IS NOT NULL) AS layout WHERE repeated <> ''
+UNION ALL
+SELECT `_source_file`, `_source_file` || ': holds text that is not valid utf-8 (the replacement character U+FFFD); set the table\'s source encoding to the files\' encoding (utf-8, latin-1 or utf-16), or fix the file.' AS `message` FROM (SELECT DISTINCT `_source_file` FROM `raw_features` WHERE INSTR(`_line`, '\uFFFD') > 0) AS files;
+
+-- step: features_typed (materialized)
 SELECT
     `danceability`,
     `energy`,
@@ -18,32 +84,17 @@ SELECT
     `analysis_url`,
     `duration_ms`,
     `time_signature`,
-    `_raw_danceability`,
-    `_raw_energy`,
-    `_raw_key`,
-    `_raw_loudness`,
-    `_raw_mode`,
-    `_raw_speechiness`,
-    `_raw_acousticness`,
-    `_raw_instrumentalness`,
-    `_raw_liveness`,
-    `_raw_valence`,
-    `_raw_tempo`,
-    `_raw_type`,
-    `_raw_id`,
-    `_raw_uri`,
-    `_raw_track_href`,
-    `_raw_analysis_url`,
-    `_raw_duration_ms`,
-    `_raw_time_signature`,
-    `_corrupt_record`,
-    `_reject_reason`,
-    CASE WHEN `_reject_reason` IS NULL THEN ROW_NUMBER() OVER (PARTITION BY (`_reject_reason` IS NULL), `id` ORDER BY `_raw_danceability` ASC NULLS LAST, `_raw_energy` ASC NULLS LAST, `_raw_key` ASC NULLS LAST, `_raw_loudness` ASC NULLS LAST, `_raw_mode` ASC NULLS LAST, `_raw_speechiness` ASC NULLS LAST, `_raw_acousticness` ASC NULLS LAST, `_raw_instrumentalness` ASC NULLS LAST, `_raw_liveness` ASC NULLS LAST, `_raw_valence` ASC NULLS LAST, `_raw_tempo` ASC NULLS LAST, `_raw_type` ASC NULLS LAST, `_raw_id` ASC NULLS LAST, `_raw_uri` ASC NULLS LAST, `_raw_track_href` ASC NULLS LAST, `_raw_analysis_url` ASC NULLS LAST, `_raw_duration_ms` ASC NULLS LAST, `_raw_time_signature` ASC NULLS LAST) END AS `_duplicate_rank`
+    `_source_file`,
+    `_line`,
+    `_arrival`,
+    `_is_header`,
+    `_reject_reason`
 FROM (
     SELECT
         *,
         CASE
-            WHEN `_corrupt_record` IS NOT NULL THEN 'malformed_row'
+            WHEN `_is_header` THEN NULL
+            WHEN `_malformed` THEN 'malformed_row'
             WHEN `_text_danceability` IS NOT NULL AND `danceability` IS NULL THEN 'bad_type:danceability'
             WHEN `danceability` < 0 OR `danceability` > 1 THEN 'out_of_range:danceability'
             WHEN `_text_energy` IS NOT NULL AND `energy` IS NULL THEN 'bad_type:energy'
@@ -97,47 +148,106 @@ FROM (
             CASE WHEN `_text_time_signature` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_time_signature` AS INT) END AS `time_signature`
         FROM (
             SELECT
-                `danceability` AS `_raw_danceability`,
-                `energy` AS `_raw_energy`,
-                `key` AS `_raw_key`,
-                `loudness` AS `_raw_loudness`,
-                `mode` AS `_raw_mode`,
-                `speechiness` AS `_raw_speechiness`,
-                `acousticness` AS `_raw_acousticness`,
-                `instrumentalness` AS `_raw_instrumentalness`,
-                `liveness` AS `_raw_liveness`,
-                `valence` AS `_raw_valence`,
-                `tempo` AS `_raw_tempo`,
-                `type` AS `_raw_type`,
-                `id` AS `_raw_id`,
-                `uri` AS `_raw_uri`,
-                `track_href` AS `_raw_track_href`,
-                `analysis_url` AS `_raw_analysis_url`,
-                `duration_ms` AS `_raw_duration_ms`,
-                `time_signature` AS `_raw_time_signature`,
-                NULLIF(TRIM(`danceability`), '') AS `_text_danceability`,
-                NULLIF(TRIM(`energy`), '') AS `_text_energy`,
-                NULLIF(TRIM(`key`), '') AS `_text_key`,
-                NULLIF(TRIM(`loudness`), '') AS `_text_loudness`,
-                NULLIF(TRIM(`mode`), '') AS `_text_mode`,
-                NULLIF(TRIM(`speechiness`), '') AS `_text_speechiness`,
-                NULLIF(TRIM(`acousticness`), '') AS `_text_acousticness`,
-                NULLIF(TRIM(`instrumentalness`), '') AS `_text_instrumentalness`,
-                NULLIF(TRIM(`liveness`), '') AS `_text_liveness`,
-                NULLIF(TRIM(`valence`), '') AS `_text_valence`,
-                NULLIF(TRIM(`tempo`), '') AS `_text_tempo`,
-                LOWER(TRIM(`type`)) AS `_text_type`,
-                TRIM(`id`) AS `_text_id`,
-                TRIM(`uri`) AS `_text_uri`,
-                TRIM(`track_href`) AS `_text_track_href`,
-                TRIM(`analysis_url`) AS `_text_analysis_url`,
-                NULLIF(TRIM(`duration_ms`), '') AS `_text_duration_ms`,
-                NULLIF(TRIM(`time_signature`), '') AS `_text_time_signature`,
-                `_corrupt_record`
-            FROM `raw_features`
+                *,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_danceability`), '') AS `_text_danceability`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_energy`), '') AS `_text_energy`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_key`), '') AS `_text_key`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_loudness`), '') AS `_text_loudness`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_mode`), '') AS `_text_mode`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_speechiness`), '') AS `_text_speechiness`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_acousticness`), '') AS `_text_acousticness`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_instrumentalness`), '') AS `_text_instrumentalness`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_liveness`), '') AS `_text_liveness`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_valence`), '') AS `_text_valence`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_tempo`), '') AS `_text_tempo`,
+                translate(TRIM(BOTH ' \u0009' FROM `_raw_type`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS `_text_type`,
+                TRIM(BOTH ' \u0009' FROM `_raw_id`) AS `_text_id`,
+                TRIM(BOTH ' \u0009' FROM `_raw_uri`) AS `_text_uri`,
+                TRIM(BOTH ' \u0009' FROM `_raw_track_href`) AS `_text_track_href`,
+                TRIM(BOTH ' \u0009' FROM `_raw_analysis_url`) AS `_text_analysis_url`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_duration_ms`), '') AS `_text_duration_ms`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_time_signature`), '') AS `_text_time_signature`
+            FROM (
+                SELECT
+                    `_source_file`,
+                    `_line`,
+                    `_arrival`,
+                    `_is_header`,
+                    `_malformed`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_0`) IS NULL OR element_at(`_fields`, `_position_0`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_0`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_0`), 2, length(element_at(`_fields`, `_position_0`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_0`) END END AS `_raw_danceability`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_1`) IS NULL OR element_at(`_fields`, `_position_1`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_1`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_1`), 2, length(element_at(`_fields`, `_position_1`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_1`) END END AS `_raw_energy`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_2`) IS NULL OR element_at(`_fields`, `_position_2`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_2`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_2`), 2, length(element_at(`_fields`, `_position_2`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_2`) END END AS `_raw_key`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_3`) IS NULL OR element_at(`_fields`, `_position_3`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_3`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_3`), 2, length(element_at(`_fields`, `_position_3`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_3`) END END AS `_raw_loudness`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_4`) IS NULL OR element_at(`_fields`, `_position_4`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_4`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_4`), 2, length(element_at(`_fields`, `_position_4`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_4`) END END AS `_raw_mode`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_5`) IS NULL OR element_at(`_fields`, `_position_5`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_5`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_5`), 2, length(element_at(`_fields`, `_position_5`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_5`) END END AS `_raw_speechiness`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_6`) IS NULL OR element_at(`_fields`, `_position_6`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_6`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_6`), 2, length(element_at(`_fields`, `_position_6`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_6`) END END AS `_raw_acousticness`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_7`) IS NULL OR element_at(`_fields`, `_position_7`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_7`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_7`), 2, length(element_at(`_fields`, `_position_7`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_7`) END END AS `_raw_instrumentalness`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_8`) IS NULL OR element_at(`_fields`, `_position_8`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_8`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_8`), 2, length(element_at(`_fields`, `_position_8`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_8`) END END AS `_raw_liveness`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_9`) IS NULL OR element_at(`_fields`, `_position_9`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_9`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_9`), 2, length(element_at(`_fields`, `_position_9`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_9`) END END AS `_raw_valence`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_10`) IS NULL OR element_at(`_fields`, `_position_10`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_10`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_10`), 2, length(element_at(`_fields`, `_position_10`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_10`) END END AS `_raw_tempo`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_11`) IS NULL OR element_at(`_fields`, `_position_11`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_11`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_11`), 2, length(element_at(`_fields`, `_position_11`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_11`) END END AS `_raw_type`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_12`) IS NULL OR element_at(`_fields`, `_position_12`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_12`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_12`), 2, length(element_at(`_fields`, `_position_12`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_12`) END END AS `_raw_id`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_13`) IS NULL OR element_at(`_fields`, `_position_13`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_13`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_13`), 2, length(element_at(`_fields`, `_position_13`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_13`) END END AS `_raw_uri`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_14`) IS NULL OR element_at(`_fields`, `_position_14`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_14`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_14`), 2, length(element_at(`_fields`, `_position_14`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_14`) END END AS `_raw_track_href`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_15`) IS NULL OR element_at(`_fields`, `_position_15`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_15`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_15`), 2, length(element_at(`_fields`, `_position_15`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_15`) END END AS `_raw_analysis_url`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_16`) IS NULL OR element_at(`_fields`, `_position_16`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_16`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_16`), 2, length(element_at(`_fields`, `_position_16`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_16`) END END AS `_raw_duration_ms`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_17`) IS NULL OR element_at(`_fields`, `_position_17`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_17`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_17`), 2, length(element_at(`_fields`, `_position_17`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_17`) END END AS `_raw_time_signature`
+                FROM (
+                    SELECT
+                        *,
+                        (NOT `_valid` OR size(`_fields`) <> `_field_count`) AS `_malformed`
+                    FROM (
+                        SELECT
+                            *,
+                            CASE WHEN INSTR(`_line`, '"') > 0 THEN transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_line`, '\\,', -1) END AS `_fields`,
+                            CASE WHEN INSTR(`_line`, '"') > 0 THEN `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_valid`
+                        FROM (
+                            SELECT
+                                lines.`_source_file`,
+                                lines.`_line`,
+                                `layout`.`_arrival`,
+                                `layout`.`_field_count`,
+                                `layout`.`_position_0`,
+                                `layout`.`_position_1`,
+                                `layout`.`_position_2`,
+                                `layout`.`_position_3`,
+                                `layout`.`_position_4`,
+                                `layout`.`_position_5`,
+                                `layout`.`_position_6`,
+                                `layout`.`_position_7`,
+                                `layout`.`_position_8`,
+                                `layout`.`_position_9`,
+                                `layout`.`_position_10`,
+                                `layout`.`_position_11`,
+                                `layout`.`_position_12`,
+                                `layout`.`_position_13`,
+                                `layout`.`_position_14`,
+                                `layout`.`_position_15`,
+                                `layout`.`_position_16`,
+                                `layout`.`_position_17`,
+                                coalesce(lines.`_line` = `layout`.`_header_line`, false) AS `_is_header`
+                            FROM (
+                                SELECT
+                                    `_source_file`,
+                                    TRIM(TRAILING '\u000D' FROM TRIM(LEADING '\uFEFF' FROM `_line`)) AS `_line`
+                                FROM `raw_features`
+                            ) AS `lines`
+                            JOIN `features_layout` AS `layout` ON lines.`_source_file` = `layout`.`_source_file`
+                            WHERE NOT (lines.`_line` IS NULL OR lines.`_line` RLIKE '^[\\x00-\\x20]*\\z')
+                        ) AS `records`
+                    ) AS `split`
+                ) AS `parsed`
+            ) AS `raw_texts`
         ) AS `texts`
     ) AS `typed`
 ) AS `checked`;
+
+-- step: features_duplicate_keys
+SELECT `id`
+FROM `features_typed`
+WHERE NOT `_is_header` AND `_reject_reason` IS NULL
+GROUP BY `id`
+HAVING COUNT(*) > 1;
 
 -- step: features_clean
 SELECT
@@ -159,42 +269,36 @@ SELECT
     `analysis_url`,
     `duration_ms`,
     `time_signature`
-FROM `features_checked`
-WHERE `_reject_reason` IS NULL AND `_duplicate_rank` = 1;
+FROM (
+    SELECT t.* FROM `features_typed` AS t LEFT JOIN `features_duplicate_keys` AS d ON t.`id` = d.`id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL AND d.`id` IS NULL
+UNION ALL
+    SELECT `danceability`, `energy`, `key`, `loudness`, `mode`, `speechiness`, `acousticness`, `instrumentalness`, `liveness`, `valence`, `tempo`, `type`, `id`, `uri`, `track_href`, `analysis_url`, `duration_ms`, `time_signature`, `_source_file`, `_line`, `_arrival`, `_is_header`, `_reject_reason` FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.`id` ORDER BY t.`_arrival` DESC, t.`_line` ASC) AS `_rank` FROM `features_typed` AS t JOIN `features_duplicate_keys` AS d ON t.`id` = d.`id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL) AS ranked WHERE `_rank` = 1
+) AS kept;
 
 -- step: features_rejects
 SELECT
-    `_raw_danceability` AS `danceability`,
-    `_raw_energy` AS `energy`,
-    `_raw_key` AS `key`,
-    `_raw_loudness` AS `loudness`,
-    `_raw_mode` AS `mode`,
-    `_raw_speechiness` AS `speechiness`,
-    `_raw_acousticness` AS `acousticness`,
-    `_raw_instrumentalness` AS `instrumentalness`,
-    `_raw_liveness` AS `liveness`,
-    `_raw_valence` AS `valence`,
-    `_raw_tempo` AS `tempo`,
-    `_raw_type` AS `type`,
-    `_raw_id` AS `id`,
-    `_raw_uri` AS `uri`,
-    `_raw_track_href` AS `track_href`,
-    `_raw_analysis_url` AS `analysis_url`,
-    `_raw_duration_ms` AS `duration_ms`,
-    `_raw_time_signature` AS `time_signature`,
-    `_corrupt_record`,
+    `_source_file`,
+    `_line`,
     `_reject_reason`
-FROM `features_checked`
-WHERE `_reject_reason` IS NOT NULL;
+FROM `features_typed`
+WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL;
 
 -- step: features_metrics
-SELECT 'rows_read' AS `metric`, CAST(NULL AS STRING) AS `reason`, COUNT(*) AS `rows` FROM `features_checked`
+SELECT 'files_read' AS `metric`, CAST(NULL AS STRING) AS `reason`, COUNT(*) AS `rows` FROM `features_layout`
 UNION ALL
-SELECT 'rows_written', CAST(NULL AS STRING), COUNT(CASE WHEN `_reject_reason` IS NULL AND `_duplicate_rank` = 1 THEN 1 END) FROM `features_checked`
+SELECT 'lines_read', CAST(NULL AS STRING), COUNT(*) FROM `features_typed`
 UNION ALL
-SELECT 'rows_rejected', CAST(NULL AS STRING), COUNT(`_reject_reason`) FROM `features_checked`
+SELECT 'header_lines', CAST(NULL AS STRING), COUNT(CASE WHEN `_is_header` THEN 1 END) FROM `features_typed`
 UNION ALL
-SELECT 'duplicates_dropped', CAST(NULL AS STRING), COUNT(CASE WHEN `_reject_reason` IS NULL AND `_duplicate_rank` > 1 THEN 1 END) FROM `features_checked`
+SELECT 'rows_read', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` THEN 1 END) FROM `features_typed`
 UNION ALL
-SELECT 'rejected', `_reject_reason`, COUNT(*) FROM `features_checked` WHERE `_reject_reason` IS NOT NULL GROUP BY `_reject_reason`;
+SELECT 'rows_written', CAST(NULL AS STRING), COUNT(*) FROM `features_clean`
+UNION ALL
+SELECT 'rows_rejected', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` AND `_reject_reason` IS NOT NULL THEN 1 END) FROM `features_typed`
+UNION ALL
+SELECT 'duplicates_dropped', CAST(NULL AS STRING), (SELECT COUNT(*) FROM `features_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NULL) - (SELECT COUNT(*) FROM `features_clean`)
+UNION ALL
+SELECT 'rejected', `_reject_reason`, COUNT(*) FROM `features_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL GROUP BY `_reject_reason`
+UNION ALL
+SELECT 'empty_file', l.`_source_file`, 0 FROM `features_layout` AS l LEFT JOIN (SELECT `_source_file` FROM `features_typed` WHERE NOT `_is_header` GROUP BY `_source_file`) AS r ON l.`_source_file` = r.`_source_file` WHERE r.`_source_file` IS NULL;
 

@@ -1,19 +1,55 @@
--- step: tracks_checked (materialized)
+-- step: tracks_layout
+SELECT
+    `_source_file`,
+    `_arrival`,
+    `_header_line`,
+    `_header_valid`,
+    CASE WHEN `_header_line` IS NULL THEN NULL ELSE size(`_names`) END AS `_field_count`,
+    NULLIF(array_position(`_names`, 'id'), 0) AS `_position_0`,
+    size(filter(`_names`, element -> element = 'id')) AS `_count_0`,
+    NULLIF(array_position(`_names`, 'track_popularity'), 0) AS `_position_1`,
+    size(filter(`_names`, element -> element = 'track_popularity')) AS `_count_1`,
+    NULLIF(array_position(`_names`, 'explicit'), 0) AS `_position_2`,
+    size(filter(`_names`, element -> element = 'explicit')) AS `_count_2`
+FROM (
+    SELECT
+        *,
+        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN substr(field, 1, 1) = '"' THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
+        CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
+    FROM (
+        SELECT
+            `_source_file`,
+            `_arrival`,
+            TRIM(TRAILING '\u000D' FROM TRIM(LEADING '\uFEFF' FROM `_first_line`)) AS `_header_line`
+        FROM `files_tracks`
+    ) AS `header`
+) AS `split`;
+
+-- step: tracks_problems
+SELECT `_source_file`, `_source_file` || ': the header line does not follow the CSV rules (a quote inside an unquoted name, or an unclosed quote); fix the file\'s first line. It reads: ' || `_header_line` AS `message` FROM `tracks_layout` WHERE `_header_line` IS NOT NULL AND NOT `_header_valid`
+UNION ALL
+SELECT `_source_file`, `_source_file` || ': the header has no column ' || missing || ' (header names are matched ignoring case); rename the column in the file, or set from: on the column to the name the file uses. The header reads: ' || `_header_line` AS `message` FROM (SELECT *, concat_ws(', ', CASE WHEN `_position_0` IS NULL THEN 'id' END, CASE WHEN `_position_1` IS NULL THEN 'track_popularity' END, CASE WHEN `_position_2` IS NULL THEN 'explicit' END) AS missing FROM `tracks_layout` WHERE `_header_line` IS NOT NULL AND `_header_valid`) AS layout WHERE missing <> ''
+UNION ALL
+SELECT `_source_file`, `_source_file` || ': the header names ' || repeated || ' more than once (ignoring case), so the column to read is unclear; rename one of them in the file.' AS `message` FROM (SELECT *, concat_ws(', ', CASE WHEN `_count_0` > 1 THEN 'id' END, CASE WHEN `_count_1` > 1 THEN 'track_popularity' END, CASE WHEN `_count_2` > 1 THEN 'explicit' END) AS repeated FROM `tracks_layout` WHERE `_header_line` IS NOT NULL) AS layout WHERE repeated <> ''
+UNION ALL
+SELECT `_source_file`, `_source_file` || ': holds text that is not valid utf-8 (the replacement character U+FFFD); set the table\'s source encoding to the files\' encoding (utf-8, latin-1 or utf-16), or fix the file.' AS `message` FROM (SELECT DISTINCT `_source_file` FROM `raw_tracks` WHERE INSTR(`_line`, '\uFFFD') > 0) AS files;
+
+-- step: tracks_typed (materialized)
 SELECT
     `id`,
     `track_popularity`,
     `explicit`,
-    `_raw_id`,
-    `_raw_track_popularity`,
-    `_raw_explicit`,
-    `_corrupt_record`,
-    `_reject_reason`,
-    CASE WHEN `_reject_reason` IS NULL THEN ROW_NUMBER() OVER (PARTITION BY (`_reject_reason` IS NULL), `id` ORDER BY `track_popularity` DESC NULLS LAST, `_raw_id` ASC NULLS LAST, `_raw_track_popularity` ASC NULLS LAST, `_raw_explicit` ASC NULLS LAST) END AS `_duplicate_rank`
+    `_source_file`,
+    `_line`,
+    `_arrival`,
+    `_is_header`,
+    `_reject_reason`
 FROM (
     SELECT
         *,
         CASE
-            WHEN `_corrupt_record` IS NOT NULL THEN 'malformed_row'
+            WHEN `_is_header` THEN NULL
+            WHEN `_malformed` THEN 'malformed_row'
             WHEN (`_text_id` IS NULL OR `_text_id` = '') THEN 'missing_required:id'
             WHEN NOT (`_text_id` RLIKE '^[0-9A-Za-z]{22}$') THEN 'pattern_mismatch:id'
             WHEN `_text_track_popularity` IS NULL THEN 'missing_required:track_popularity'
@@ -26,47 +62,100 @@ FROM (
             *,
             `_text_id` AS `id`,
             CASE WHEN `_text_track_popularity` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_track_popularity` AS INT) END AS `track_popularity`,
-            CASE WHEN LOWER(`_text_explicit`) IN ('true', 't', '1', 'yes', 'y') THEN TRUE WHEN LOWER(`_text_explicit`) IN ('false', 'f', '0', 'no', 'n') THEN FALSE END AS `explicit`
+            CASE WHEN translate(`_text_explicit`, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') IN ('true', 't', '1', 'yes', 'y') THEN TRUE WHEN translate(`_text_explicit`, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') IN ('false', 'f', '0', 'no', 'n') THEN FALSE END AS `explicit`
         FROM (
             SELECT
-                `id` AS `_raw_id`,
-                `track_popularity` AS `_raw_track_popularity`,
-                `explicit` AS `_raw_explicit`,
-                TRIM(`id`) AS `_text_id`,
-                NULLIF(TRIM(`track_popularity`), '') AS `_text_track_popularity`,
-                NULLIF(TRIM(`explicit`), '') AS `_text_explicit`,
-                `_corrupt_record`
-            FROM `raw_tracks`
+                *,
+                TRIM(BOTH ' \u0009' FROM `_raw_id`) AS `_text_id`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_track_popularity`), '') AS `_text_track_popularity`,
+                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_explicit`), '') AS `_text_explicit`
+            FROM (
+                SELECT
+                    `_source_file`,
+                    `_line`,
+                    `_arrival`,
+                    `_is_header`,
+                    `_malformed`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_0`) IS NULL OR element_at(`_fields`, `_position_0`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_0`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_0`), 2, length(element_at(`_fields`, `_position_0`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_0`) END END AS `_raw_id`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_1`) IS NULL OR element_at(`_fields`, `_position_1`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_1`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_1`), 2, length(element_at(`_fields`, `_position_1`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_1`) END END AS `_raw_track_popularity`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_2`) IS NULL OR element_at(`_fields`, `_position_2`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_2`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_2`), 2, length(element_at(`_fields`, `_position_2`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_2`) END END AS `_raw_explicit`
+                FROM (
+                    SELECT
+                        *,
+                        (NOT `_valid` OR size(`_fields`) <> `_field_count`) AS `_malformed`
+                    FROM (
+                        SELECT
+                            *,
+                            CASE WHEN INSTR(`_line`, '"') > 0 THEN transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_line`, '\\,', -1) END AS `_fields`,
+                            CASE WHEN INSTR(`_line`, '"') > 0 THEN `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_valid`
+                        FROM (
+                            SELECT
+                                lines.`_source_file`,
+                                lines.`_line`,
+                                `layout`.`_arrival`,
+                                `layout`.`_field_count`,
+                                `layout`.`_position_0`,
+                                `layout`.`_position_1`,
+                                `layout`.`_position_2`,
+                                coalesce(lines.`_line` = `layout`.`_header_line`, false) AS `_is_header`
+                            FROM (
+                                SELECT
+                                    `_source_file`,
+                                    TRIM(TRAILING '\u000D' FROM TRIM(LEADING '\uFEFF' FROM `_line`)) AS `_line`
+                                FROM `raw_tracks`
+                            ) AS `lines`
+                            JOIN `tracks_layout` AS `layout` ON lines.`_source_file` = `layout`.`_source_file`
+                            WHERE NOT (lines.`_line` IS NULL OR lines.`_line` RLIKE '^[\\x00-\\x20]*\\z')
+                        ) AS `records`
+                    ) AS `split`
+                ) AS `parsed`
+            ) AS `raw_texts`
         ) AS `texts`
     ) AS `typed`
 ) AS `checked`;
+
+-- step: tracks_duplicate_keys
+SELECT `id`
+FROM `tracks_typed`
+WHERE NOT `_is_header` AND `_reject_reason` IS NULL
+GROUP BY `id`
+HAVING COUNT(*) > 1;
 
 -- step: tracks_clean
 SELECT
     `id`,
     `track_popularity`,
     `explicit`
-FROM `tracks_checked`
-WHERE `_reject_reason` IS NULL AND `_duplicate_rank` = 1;
+FROM (
+    SELECT t.* FROM `tracks_typed` AS t LEFT JOIN `tracks_duplicate_keys` AS d ON t.`id` = d.`id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL AND d.`id` IS NULL
+UNION ALL
+    SELECT `id`, `track_popularity`, `explicit`, `_source_file`, `_line`, `_arrival`, `_is_header`, `_reject_reason` FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.`id` ORDER BY t.`track_popularity` DESC NULLS LAST, t.`_arrival` DESC, t.`_line` ASC) AS `_rank` FROM `tracks_typed` AS t JOIN `tracks_duplicate_keys` AS d ON t.`id` = d.`id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL) AS ranked WHERE `_rank` = 1
+) AS kept;
 
 -- step: tracks_rejects
 SELECT
-    `_raw_id` AS `id`,
-    `_raw_track_popularity` AS `track_popularity`,
-    `_raw_explicit` AS `explicit`,
-    `_corrupt_record`,
+    `_source_file`,
+    `_line`,
     `_reject_reason`
-FROM `tracks_checked`
-WHERE `_reject_reason` IS NOT NULL;
+FROM `tracks_typed`
+WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL;
 
 -- step: tracks_metrics
-SELECT 'rows_read' AS `metric`, CAST(NULL AS STRING) AS `reason`, COUNT(*) AS `rows` FROM `tracks_checked`
+SELECT 'files_read' AS `metric`, CAST(NULL AS STRING) AS `reason`, COUNT(*) AS `rows` FROM `tracks_layout`
 UNION ALL
-SELECT 'rows_written', CAST(NULL AS STRING), COUNT(CASE WHEN `_reject_reason` IS NULL AND `_duplicate_rank` = 1 THEN 1 END) FROM `tracks_checked`
+SELECT 'lines_read', CAST(NULL AS STRING), COUNT(*) FROM `tracks_typed`
 UNION ALL
-SELECT 'rows_rejected', CAST(NULL AS STRING), COUNT(`_reject_reason`) FROM `tracks_checked`
+SELECT 'header_lines', CAST(NULL AS STRING), COUNT(CASE WHEN `_is_header` THEN 1 END) FROM `tracks_typed`
 UNION ALL
-SELECT 'duplicates_dropped', CAST(NULL AS STRING), COUNT(CASE WHEN `_reject_reason` IS NULL AND `_duplicate_rank` > 1 THEN 1 END) FROM `tracks_checked`
+SELECT 'rows_read', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` THEN 1 END) FROM `tracks_typed`
 UNION ALL
-SELECT 'rejected', `_reject_reason`, COUNT(*) FROM `tracks_checked` WHERE `_reject_reason` IS NOT NULL GROUP BY `_reject_reason`;
+SELECT 'rows_written', CAST(NULL AS STRING), COUNT(*) FROM `tracks_clean`
+UNION ALL
+SELECT 'rows_rejected', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` AND `_reject_reason` IS NOT NULL THEN 1 END) FROM `tracks_typed`
+UNION ALL
+SELECT 'duplicates_dropped', CAST(NULL AS STRING), (SELECT COUNT(*) FROM `tracks_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NULL) - (SELECT COUNT(*) FROM `tracks_clean`)
+UNION ALL
+SELECT 'rejected', `_reject_reason`, COUNT(*) FROM `tracks_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL GROUP BY `_reject_reason`
+UNION ALL
+SELECT 'empty_file', l.`_source_file`, 0 FROM `tracks_layout` AS l LEFT JOIN (SELECT `_source_file` FROM `tracks_typed` WHERE NOT `_is_header` GROUP BY `_source_file`) AS r ON l.`_source_file` = r.`_source_file` WHERE r.`_source_file` IS NULL;
 

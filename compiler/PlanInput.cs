@@ -1,0 +1,9 @@
+namespace DataPipeline.Compiler;
+
+/// <summary>A warehouse table a derived plan reads, registered as a view named <see cref="Table"/>.</summary>
+public sealed record PlanInput
+{
+    public required string Table { get; init; }
+    /// <summary>Its folder relative to the warehouse root (<see cref="WarehouseFolders.Data"/>).</summary>
+    public required string Path { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace DataPipeline.Preview;
+
+public enum ResourceChangeKind
+{
+    Added,
+    Removed,
+    Modified,
+}
