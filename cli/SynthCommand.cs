@@ -35,7 +35,12 @@ internal static class SynthCommand
 
     private static int Synthesize(string configDirectory, string? environmentName, string? outDirectory)
     {
-        var app = new Amazon.CDK.App(outDirectory is null ? null : new Amazon.CDK.AppProps { Outdir = outDirectory });
+        var app = new Amazon.CDK.App(new Amazon.CDK.AppProps
+        {
+            Outdir = outDirectory,
+            // TemplateLimits checks the resource count with the others and says what to do; CDK's own check would throw.
+            Context = new Dictionary<string, object> { ["@aws-cdk/core:stackResourceLimit"] = 0 },
+        });
         var environment = environmentName ?? app.Node.TryGetContext("env") as string ?? "dev";
         LoadedConfig config;
         try
@@ -49,7 +54,12 @@ internal static class SynthCommand
             return 1;
         }
         PipelineApp.Build(app, config, environment);
-        app.Synth();
-        return 0;
+        var assembly = app.Synth();
+        var problems = assembly.Stacks.SelectMany(s => TemplateLimits.Check(s.StackName, File.ReadAllText(s.TemplateFullPath))).ToList();
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine(problem);
+        }
+        return problems.Count == 0 ? 0 : 1;
     }
 }

@@ -57,6 +57,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
                 Add(origin.Error("tags", $"has '{key}: {value}'; tag keys are 1 to 128 characters not starting with 'aws:', values at most 256."));
             }
         }
+        if (environment.GlueCatalogEncryption && environment.Datasets.Count > 1)
+        {
+            Add(origin.Error("glue_catalog_encryption", $"is true, but an account and region have one Glue Data Catalog encryption setting and this environment deploys {environment.Datasets.Count} datasets, each with a key of its own; deploy one dataset here or turn it off."));
+        }
         if (environment.Datasets.Count == 0)
         {
             Add(origin.Error("datasets", "lists no dataset; add at least one, e.g. datasets: { spotify: {} }."));
@@ -74,6 +78,25 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
                 continue;
             }
             ValidateDeployment(PipelinePlanner.Plan(pipeline, environment, selection), selection, checkNames: ProjectName().IsMatch(pipeline.Project));
+        }
+        CheckJobNamePrefixes(pipeline, environment);
+    }
+
+    /// <summary>Alerts match a dataset's job events by name prefix, so no dataset's prefix may start another's.</summary>
+    private void CheckJobNamePrefixes(PipelineConfig pipeline, EnvironmentConfig environment)
+    {
+        var selected = environment.Datasets.Where(s => pipeline.Datasets.Any(d => d.Name == s.Name)).DistinctBy(s => s.Name).ToList();
+        foreach (var selection in selected)
+        {
+            var prefix = new ResourceNames(pipeline.Project, environment.Name, selection.Name, environment.Account).JobNamePrefix;
+            foreach (var other in selected.Where(o => o.Name != selection.Name))
+            {
+                var otherPrefix = new ResourceNames(pipeline.Project, environment.Name, other.Name, environment.Account).JobNamePrefix;
+                if (otherPrefix.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    Add(other.Origin.Error($"names Glue jobs '{otherPrefix}...', which also start with '{prefix}', the prefix by which dataset '{selection.Name}' matches its failed jobs; rename one of the two datasets."));
+                }
+            }
         }
     }
 
@@ -99,10 +122,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         CheckName(origin, AwsNames.CheckRole(names.CrawlerRole));
         CheckName(origin, AwsNames.CheckStack(names.Stack));
         CheckName(origin, AwsNames.CheckGlueName(names.Crawler, "crawler"));
-        foreach (var table in plan.Dataset.AllTableNames)
+        foreach (var job in EtlJobLayout.TableJobs(plan).Concat(EtlJobLayout.DerivedJobs(plan)))
         {
-            CheckName(origin, AwsNames.CheckRole(names.JobRole(table)));
-            CheckName(origin, AwsNames.CheckGlueName(names.Job(table), "job"));
+            CheckName(origin, AwsNames.CheckRole(job.RoleName));
+            CheckName(origin, AwsNames.CheckGlueName(job.JobName, "job"));
         }
     }
 
@@ -120,10 +143,29 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         {
             ValidateJob(etlOrigin, $" (job of table '{table}')", job, plan.Environment.Production);
         }
-        var workflowNodes = 1 + plan.Dataset.Tables.Count + plan.Dataset.Derived.Count + (plan.Dataset.Derived.Count > 0 ? 1 : 0) + 2;
-        if (workflowNodes > 100)
+        CheckGlueQuotas(plan, selection.Origin);
+    }
+
+    /// <summary>Glue's limits that no design avoids: jobs one trigger starts (and an account runs at once), nodes of a workflow.</summary>
+    private void CheckGlueQuotas(DatasetPlan plan, Origin origin)
+    {
+        var tablesPerJob = plan.Etl.TablesPerJob;
+        bool Fits(int n) => EtlJobLayout.JobsStartedAtOnce(plan, n) <= EtlJobLayout.MaxJobsPerTrigger && EtlJobLayout.WorkflowNodes(plan, n) <= EtlJobLayout.MaxWorkflowNodes;
+        if (Fits(tablesPerJob))
         {
-            Add(plan.Dataset.Origin.Error("tables", $"gives a Glue workflow of {workflowNodes} nodes; a workflow holds at most 100, so split the dataset."));
+            return;
+        }
+        var fits = Enumerable.Range(tablesPerJob, EtlJobLayout.MaxJobsPerTrigger - tablesPerJob + 1).FirstOrDefault(Fits);
+        var remedy = fits > 0 ? $"set etl.tables_per_job to {fits} (now {tablesPerJob})" : "split the dataset";
+        var atOnce = EtlJobLayout.JobsStartedAtOnce(plan, tablesPerJob);
+        if (atOnce > EtlJobLayout.MaxJobsPerTrigger)
+        {
+            Add(origin.Error($"gives {atOnce} Glue jobs that start together; a trigger starts at most {EtlJobLayout.MaxJobsPerTrigger} and an account runs {EtlJobLayout.MaxJobsPerTrigger} at once by default, so {remedy}."));
+        }
+        var nodes = EtlJobLayout.WorkflowNodes(plan, tablesPerJob);
+        if (nodes > EtlJobLayout.MaxWorkflowNodes)
+        {
+            Add(origin.Error($"gives a Glue workflow of {nodes} jobs, crawlers and triggers; a workflow holds at most {EtlJobLayout.MaxWorkflowNodes}, so {remedy}."));
         }
     }
 
@@ -144,6 +186,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         else if (Glue5WorkerTypes.Contains(job.WorkerType) && job.GlueVersion != "5.0")
         {
             Add(origin.Error("worker_type", $"is {job.WorkerType}{where}, which needs glue_version \"5.0\"; raise the version or pick G.1X to G.8X."));
+        }
+        if (job.MaxConcurrentRuns != 1)
+        {
+            Add(origin.Error("max_concurrent_runs", $"is {job.MaxConcurrentRuns}{where}; two runs of one job would write the same warehouse table at once, so jobs run one at a time: remove it or set 1."));
         }
         if (job.Flex && production)
         {

@@ -50,6 +50,7 @@ public static class PipelinePlanner
             Schedule = overrides?.Schedule ?? environment.Schedule ?? Schedule.Parse(EnvironmentFileSettings.EtlSchedule.DefaultValue),
             EventDriven = overrides?.EventDriven ?? environment.EventDriven ?? EnvironmentFileSettings.EventDriven.DefaultValue,
             BatchWindowMinutes = overrides?.BatchWindowMinutes ?? environment.BatchWindowMinutes ?? EnvironmentFileSettings.BatchWindowMinutes.DefaultValue,
+            TablesPerJob = overrides?.TablesPerJob ?? environment.TablesPerJob ?? EnvironmentFileSettings.TablesPerJob.DefaultValue,
             Job = job,
             Tables = tables,
         };

@@ -21,13 +21,20 @@ public sealed record ResourceNames(string Project, string Environment, string Da
     public string Workgroup => Prefix;
     public string Workflow => Prefix;
     public string AlertsTopic => $"{Prefix}-alerts";
+    public string AlertsKeyAlias => $"alias/{Prefix}-alerts";
     public string QuickSightDataSource => $"{Prefix}-athena";
 
     /// <summary>The Glue Data Catalog table the crawler creates for a warehouse table.</summary>
     public static string CatalogTable(string table) => $"tbl_{table}";
 
-    public string Job(string table) => $"{Prefix}-{table.Replace('_', '-')}";
+    public string Job(string table) => $"{JobNamePrefix}{table.Replace('_', '-')}";
+    /// <summary>Every Glue job of the dataset is named with this prefix; alerts match job events by it.</summary>
+    public string JobNamePrefix => $"{Prefix}-";
     public string JobRole(string table) => $"{Prefix}-etl-{table.Replace('_', '-')}";
-    public string JobLogGroup(string table) => $"/aws-glue/{Prefix}/{table}";
+    /// <summary>A job that runs several tables: numbered, so it never collides with a table's job (table names start with a letter).</summary>
+    public string JobGroup(string stage, int number) => $"{JobNamePrefix}{number:00}-{stage}";
+    public string JobGroupRole(string stage, int number) => $"{Prefix}-etl-{number:00}-{stage}";
+    /// <summary>The log groups every Glue job of the dataset writes to (the continuous logs of Glue 4.0, the logs of Glue 5.0).</summary>
+    public string JobLogs => $"/aws-glue/{Prefix}/etl";
     public string QuickSightDataSet(string table) => $"{Prefix}-{table.Replace('_', '-')}";
 }

@@ -1,6 +1,9 @@
-"""Generic Glue job: runs one transform plan compiled for Spark by the C# TransformCompiler (plan contract version 2).
+"""Generic Glue job: runs the transform plans compiled for Spark by the C# TransformCompiler (plan contract version 2),
+one table after another in one Spark session.
 
-Arguments: --plan (plan JSON), --staging_path (s3://bucket/staging/<table>/), --warehouse_path (s3://bucket/).
+Arguments: --plan_path (s3:// URL of a JSON list of plans, a CDK asset fetched before anything else: plans live in S3,
+not in the job's arguments, so the template stays small), --staging_root (s3://bucket/staging/; each table reads
+<staging_root><table>/), --warehouse_path (s3://bucket/).
 The logic is in the plan's SQL: the CSV grammar, header matching, null values, types and rules are SQL that DuckDB runs
 the same way locally. This script only lists the staging files, registers the two views every table plan reads
 (raw_<table>: one row per record; files_<table>: one row per file), runs the steps in order and writes the outputs.
@@ -13,7 +16,7 @@ import zlib
 from datetime import timezone
 
 PLAN_VERSION = 2
-ARGUMENTS = ["JOB_NAME", "plan", "staging_path", "warehouse_path"]
+ARGUMENTS = ["JOB_NAME", "plan_path", "staging_root", "warehouse_path"]
 SPARK_SETTINGS = {
     # Bad dates and numbers become NULL instead of failing the job; the plan's SQL rejects them itself.
     "spark.sql.legacy.timeParserPolicy": "CORRECTED",
@@ -40,7 +43,39 @@ JSON_ARRAY_PROBLEM = ("is not one JSON array (format: json reads files holding [
 
 def parse_plan(text):
     """The plan as a dict; refuses plans of another version or dialect, or without steps and outputs."""
-    plan = json.loads(text)
+    return check_plan(json.loads(text))
+
+
+def parse_plans(text):
+    """The list of plans a job runs, in order; refuses an empty list and a table written twice."""
+    plans = json.loads(text)
+    if not isinstance(plans, list) or not plans:
+        raise ValueError("The plan file holds no list of plans; recompile and redeploy the stack.")
+    plans = [check_plan(plan) for plan in plans]
+    tables = [plan["table"] for plan in plans]
+    for table in tables:
+        if tables.count(table) > 1:
+            raise ValueError(f"The plan file writes '{table}' twice; recompile and redeploy the stack.")
+    return plans
+
+
+def plan_object(uri):
+    """(bucket, key) of the plan file at s3://bucket/key."""
+    bucket, key = split_s3_uri(uri)
+    if not key or key.endswith("/"):
+        raise ValueError(f"'{uri}' names no plan file; expected s3://bucket/key.")
+    return bucket, key
+
+
+def table_staging_path(staging_root, table):
+    """The staging folder of one table: <staging_root><table>/."""
+    return join_path(staging_root, table) + "/"
+
+
+def check_plan(plan):
+    """The plan itself if it is one this runner can execute."""
+    if not isinstance(plan, dict):
+        raise ValueError("A plan is a JSON object; recompile it.")
     if plan.get("version") != PLAN_VERSION:
         raise ValueError(f"The plan has version {plan.get('version')}, this runner runs version {PLAN_VERSION}; "
                          "redeploy the stack so job and runner match.")
@@ -247,20 +282,31 @@ def main(argv):
     from awsglue.context import GlueContext
     from awsglue.job import Job
     from awsglue.utils import getResolvedOptions
-    from pyspark import StorageLevel
     from pyspark.context import SparkContext
 
     args = getResolvedOptions(argv, ARGUMENTS)
-    plan = parse_plan(args["plan"])
+    s3 = boto3.client("s3")
+    plan_bucket, plan_key = plan_object(args["plan_path"])
+    plans = parse_plans(s3.get_object(Bucket=plan_bucket, Key=plan_key)["Body"].read().decode("utf-8"))
     glue_context = GlueContext(SparkContext.getOrCreate())
     spark = glue_context.spark_session
     for key, value in SPARK_SETTINGS.items():
         spark.conf.set(key, value)
     job = Job(glue_context)
     job.init(args["JOB_NAME"], args)
+    for plan in plans:
+        run_plan(spark, s3, plan, table_staging_path(args["staging_root"], plan["table"]), args["warehouse_path"])
+        spark.catalog.clearCache()  # the next table starts with the memory the last one persisted
+    job.commit()
+
+
+def run_plan(spark, s3, plan, staging, warehouse_path):
+    """Reads one table's inputs, runs its steps and writes its outputs."""
+    from pyspark import StorageLevel
+
     if plan["kind"] == "table":
-        register_sources(spark, boto3.client("s3"), plan, args["staging_path"])
-    for name, path in input_paths(plan, args["warehouse_path"]):
+        register_sources(spark, s3, plan, staging)
+    for name, path in input_paths(plan, warehouse_path):
         spark.read.parquet(path).createOrReplaceTempView(name)
     for name, sql, materialize, stops_on_rows in ordered_steps(plan):
         frame = spark.sql(sql)
@@ -270,8 +316,8 @@ def main(argv):
         if stops_on_rows:
             messages = [row["message"] for row in frame.limit(50).collect()]  # a few problem rows, never data
             if messages:
-                raise ValueError(problem_report(plan["table"], args["staging_path"], messages))
-    for view, path, partition_by, file_format, options in output_writes(plan, args["warehouse_path"]):
+                raise ValueError(problem_report(plan["table"], staging, messages))
+    for view, path, partition_by, file_format, options in output_writes(plan, warehouse_path):
         frame = spark.table(view)
         if file_format == "json":
             frame = frame.coalesce(1)  # a handful of metric rows: one small file
@@ -279,7 +325,6 @@ def main(argv):
         if partition_by:
             writer = writer.partitionBy(*partition_by)
         writer.format(file_format).save(path)
-    job.commit()
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ public sealed class DatasetStack : Stack
         if (plan.DestroyOnRemoval)
         {
             AutoDeleteProvider.ReplaceManagedPolicy(this);
+            AutoDeleteProvider.UseSupportedRuntime(this);
         }
 
         Catalog = new Catalog(this, "Catalog", new CatalogProps
@@ -52,9 +53,10 @@ public sealed class DatasetStack : Stack
             WarehouseBucket = DataLake.WarehouseBucket,
             Tables = tables,
             EncryptionKey = DataLake.Key,
-            Schedule = plan.Crawler.Schedule,
+            ScheduleCron = plan.Crawler.AfterEtl ? null : plan.Crawler.Schedule.Cron,
             Description = plan.Dataset.Description,
             LogRetentionDays = plan.Environment.Retention.LogRetentionDays,
+            EncryptCatalog = plan.Environment.GlueCatalogEncryption,
         });
 
         Analytics = new AnalyticsWorkspace(this, "Analytics", new AnalyticsWorkspaceProps
@@ -62,6 +64,7 @@ public sealed class DatasetStack : Stack
             WorkgroupName = names.Workgroup,
             DatabaseName = names.Database,
             ResultsBucket = DataLake.ResultsBucket,
+            WarehouseBucket = DataLake.WarehouseBucket,
             EncryptionKey = DataLake.Key,
             BytesScannedCutoff = plan.Athena.BytesScannedCutoff,
             DestroyOnRemoval = plan.DestroyOnRemoval,
@@ -84,7 +87,7 @@ public sealed class DatasetStack : Stack
         Output("DatabaseName", names.Database, "Glue Data Catalog database with the tbl_<table> tables.");
         Output("WorkgroupName", names.Workgroup, "Athena workgroup with the saved queries.");
         Output("CrawlerName", names.Crawler, "Glue crawler that catalogs the warehouse.");
-        Output("WorkflowName", names.Workflow, "Glue workflow that runs the jobs, then the crawler.");
+        Output("WorkflowName", names.Workflow, "Glue workflow that runs the jobs (then the crawler, unless it has a schedule of its own).");
         Output("AlertsTopicArn", Etl.Alerts.Topic.TopicArn, "SNS topic for failed runs and stale data.");
 
         Amazon.CDK.Tags.Of(this).Add("pipeline:project", plan.Pipeline.Project);

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Athena;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.QuickSight;
 using Constructs;
 using DataPipeline.Components.Shared;
@@ -73,11 +74,37 @@ public sealed class AnalyticsWorkspace : Construct
     public CfnWorkGroup Workgroup { get; }
     public IReadOnlyList<CfnNamedQuery> NamedQueries { get; }
     public CfnDataSource? QuickSightDataSource { get; private set; }
+    public IRole? QuickSightRole { get; private set; }
     public IReadOnlyList<CfnDataSet> QuickSightDataSets { get; private set; } = [];
+
+    private PolicyDocument QuickSightPolicy(AnalyticsWorkspaceProps props)
+    {
+        var stack = Stack.Of(this);
+        var warehouse = props.WarehouseBucket;
+        var results = props.ResultsBucket;
+        return PolicyJson.Document(
+            PolicyJson.Allow(["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution", "athena:GetWorkGroup"],
+                [Arns.AthenaWorkgroup(stack, props.WorkgroupName)]),
+            PolicyJson.Allow(["athena:GetDataCatalog"], [Arns.AthenaDataCatalog(stack, "AwsDataCatalog")]),
+            PolicyJson.Allow(["glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"],
+                [Arns.GlueCatalog(stack), Arns.GlueDatabase(stack, props.DatabaseName), Arns.GlueTables(stack, props.DatabaseName)]),
+            PolicyJson.Allow(["s3:GetObject"], [Arns.ObjectsUnder(warehouse, DataLake.DataLake.WarehousePrefix)]),
+            PolicyJson.Allow(["s3:ListBucket"], [warehouse.BucketArn], PolicyJson.PrefixCondition([DataLake.DataLake.WarehousePrefix])),
+            PolicyJson.Allow(["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"], [Arns.ObjectsUnder(results, DataLake.DataLake.ResultsPrefix)]),
+            PolicyJson.Allow(["s3:ListBucket"], [results.BucketArn], PolicyJson.PrefixCondition([DataLake.DataLake.ResultsPrefix])),
+            PolicyJson.Allow(["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"], [warehouse.BucketArn, results.BucketArn]),
+            PolicyJson.Allow(["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], [props.EncryptionKey.KeyArn]));
+    }
 
     private void AddQuickSight(AnalyticsWorkspaceProps props)
     {
         var account = Stack.Of(this).Account;
+        QuickSightRole = props.QuickSightRole ?? new Role(this, "QuickSightRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("quicksight.amazonaws.com"),
+            Description = $"Runs QuickSight's Athena queries of {props.DatabaseName} in workgroup {props.WorkgroupName}.",
+            InlinePolicies = new Dictionary<string, PolicyDocument> { ["QueryThroughWorkgroup"] = QuickSightPolicy(props) },
+        });
         QuickSightDataSource = new CfnDataSource(this, "QuickSightDataSource", new CfnDataSourceProps
         {
             AwsAccountId = account,
@@ -86,7 +113,9 @@ public sealed class AnalyticsWorkspace : Construct
             Type = "ATHENA",
             DataSourceParameters = new CfnDataSource.DataSourceParametersProperty
             {
-                AthenaParameters = new CfnDataSource.AthenaParametersProperty { WorkGroup = Workgroup.Ref },
+                // Without a role QuickSight uses its service role, which cannot reach this workgroup's results or key:
+                // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-quicksight-datasource-athenaparameters.html
+                AthenaParameters = new CfnDataSource.AthenaParametersProperty { WorkGroup = Workgroup.Ref, RoleArn = QuickSightRole.RoleArn },
             },
             Permissions = props.QuickSightPrincipals
                 .Select(p => new CfnDataSource.ResourcePermissionProperty { Principal = p, Actions = DataSourceActions })

@@ -68,7 +68,7 @@ public sealed class Catalog : Construct
             },
             SchemaChangePolicy = new CfnCrawler.SchemaChangePolicyProperty { UpdateBehavior = "UPDATE_IN_DATABASE", DeleteBehavior = "LOG" },
             RecrawlPolicy = new CfnCrawler.RecrawlPolicyProperty { RecrawlBehavior = "CRAWL_EVERYTHING" },
-            Schedule = props.Schedule.IsOnDemand ? null : new CfnCrawler.ScheduleProperty { ScheduleExpression = props.Schedule.Cron },
+            Schedule = props.ScheduleCron is null ? null : new CfnCrawler.ScheduleProperty { ScheduleExpression = props.ScheduleCron },
             CrawlerSecurityConfiguration = props.SecurityConfigurationName,
             // Level 3 = s3://bucket/data-warehouse/<table>/: one catalog table per warehouse table, partitions below it.
             Configuration = """{"Version":1.0,"Grouping":{"TableLevelConfiguration":3},"CrawlerOutput":{"Partitions":{"AddOrUpdateBehavior":"InheritFromTable"}}}""",
@@ -80,6 +80,20 @@ public sealed class Catalog : Construct
             RetentionInDays = props.LogRetentionDays,
             KmsKeyId = keyArn,
         });
+        if (props.EncryptCatalog)
+        {
+            // https://docs.aws.amazon.com/glue/latest/dg/encrypt-glue-data-catalog.html
+            CatalogEncryption = new CfnDataCatalogEncryptionSettings(this, "CatalogEncryption", new CfnDataCatalogEncryptionSettingsProps
+            {
+                CatalogId = stack.Account,
+                DataCatalogEncryptionSettings = new CfnDataCatalogEncryptionSettings.DataCatalogEncryptionSettingsProperty
+                {
+                    EncryptionAtRest = new CfnDataCatalogEncryptionSettings.EncryptionAtRestProperty { CatalogEncryptionMode = "SSE-KMS", SseAwsKmsKeyId = keyArn },
+                    ConnectionPasswordEncryption = new CfnDataCatalogEncryptionSettings.ConnectionPasswordEncryptionProperty { ReturnConnectionPasswordEncrypted = true, KmsKeyId = keyArn },
+                },
+            });
+            Database.AddDependency(CatalogEncryption);
+        }
         Crawler.AddDependency(CrawlerLogs);
         Crawler.AddDependency(Database);
         Crawler.AddDependency(SecurityConfiguration);
@@ -89,6 +103,8 @@ public sealed class Catalog : Construct
     public string SecurityConfigurationName { get; }
     public CfnDatabase Database { get; }
     public CfnSecurityConfiguration SecurityConfiguration { get; }
+    /// <summary>The account's catalog encryption, when <see cref="CatalogProps.EncryptCatalog"/> is on.</summary>
+    public CfnDataCatalogEncryptionSettings? CatalogEncryption { get; }
     public CfnCrawler Crawler { get; }
     public IRole CrawlerRole { get; }
     public Amazon.CDK.AWS.Logs.CfnLogGroup CrawlerLogs { get; }
@@ -99,7 +115,9 @@ public sealed class Catalog : Construct
     private static PolicyDocument CrawlerPolicy(Stack stack, CatalogProps props)
     {
         var warehouse = props.WarehouseBucket;
-        var prefixes = props.Tables.Select(DataLake.DataLake.WarehousePath).ToArray();
+        // The crawler reads every table of data-warehouse/ (quarantine/ and _metrics/ lie outside it), so one prefix
+        // grants what listing each table would, and the policy stays one size however many tables there are.
+        string[] prefixes = [DataLake.DataLake.WarehousePrefix];
         var logGroup = CrawlerLogGroup(props.CrawlerRoleName, props.SecurityConfigurationName);
         return PolicyJson.Document(
             PolicyJson.Allow(["s3:GetObject"], prefixes.Select(p => Arns.ObjectsUnder(warehouse, p)).ToArray()),

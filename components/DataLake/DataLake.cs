@@ -80,6 +80,7 @@ public sealed class DataLake : Construct
         ]);
         ResultsBucket = DataBucket("ResultsBucket", props.ResultsBucketName, "results/", props, versioned: false,
             [ExpireAfter(retention.AthenaResultsDays)]);
+        AllowLogDelivery([StagingBucket, WarehouseBucket, ResultsBucket]);
     }
 
     public IKey Key { get; }
@@ -119,6 +120,8 @@ public sealed class DataLake : Construct
     }
 
     /// <summary>Lets the S3 logging service write the access logs of these buckets, and nothing else, into the log bucket.</summary>
+    // An ACL-less (BucketOwnerEnforced) target bucket receives logs only through this policy:
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html#grant-log-delivery-permissions-general
     private void AllowLogDelivery(IBucket[] sources)
     {
         var stack = Stack.Of(this);

@@ -18,15 +18,30 @@ public sealed class EtlWorkflow : Construct
 {
     /// <summary>A Glue workflow holds at most this many jobs, crawlers and triggers.</summary>
     public const int MaxNodes = 100;
+    /// <summary>A Glue trigger starts at most this many jobs.</summary>
+    public const int MaxJobsPerTrigger = 50;
+
+    /// <summary>The longest batch window of an event trigger Glue accepts, in seconds.</summary>
+    public const int MaxBatchWindowSeconds = 900;
 
     public EtlWorkflow(Construct scope, string id, EtlWorkflowProps props)
         : base(scope, id)
     {
+        BatchWindowSeconds = (int)(props.BatchWindow ?? Duration.Minutes(Config.Settings.EnvironmentFileSettings.BatchWindowMinutes.DefaultValue)).ToSeconds();
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-glue-trigger-eventbatchingcondition.html
+        if (BatchWindowSeconds is < 1 or > MaxBatchWindowSeconds)
+        {
+            throw new ArgumentException($"BatchWindow is {BatchWindowSeconds} seconds; Glue allows 1 to {MaxBatchWindowSeconds}.", nameof(props));
+        }
         if (props.TableJobs.Count == 0)
         {
             throw new ArgumentException("TableJobs must name at least one job; a workflow needs something to start.", nameof(props));
         }
-        var nodes = NodeCount(props.TableJobs.Count, props.DerivedJobs.Count);
+        if (props.TableJobs.Count > MaxJobsPerTrigger || props.DerivedJobs.Count > MaxJobsPerTrigger)
+        {
+            throw new ArgumentException($"A trigger would start {Math.Max(props.TableJobs.Count, props.DerivedJobs.Count)} jobs; Glue allows {MaxJobsPerTrigger}, so run several tables per job.", nameof(props));
+        }
+        var nodes = NodeCount(props.TableJobs.Count, props.DerivedJobs.Count, props.CrawlerName is not null);
         if (nodes > MaxNodes)
         {
             throw new ArgumentException($"The workflow would have {nodes} nodes; Glue allows {MaxNodes}, so split the dataset.", nameof(props));
@@ -46,7 +61,10 @@ public sealed class EtlWorkflow : Construct
             Triggers.Add(AfterAll("DerivedTrigger", "derived", props.TableJobs, props.DerivedJobs.Select(j => new CfnTrigger.ActionProperty { JobName = j }), props));
             finalStage = props.DerivedJobs;
         }
-        Triggers.Add(AfterAll("CrawlerTrigger", "crawl", finalStage, [new CfnTrigger.ActionProperty { CrawlerName = props.CrawlerName }], props));
+        if (props.CrawlerName is not null)
+        {
+            Triggers.Add(AfterAll("CrawlerTrigger", "crawl", finalStage, [new CfnTrigger.ActionProperty { CrawlerName = props.CrawlerName }], props));
+        }
         FinalJobs = finalStage;
         if (props.StartOnStagingUploads is not null)
         {
@@ -55,6 +73,8 @@ public sealed class EtlWorkflow : Construct
     }
 
     public string WorkflowName { get; }
+    /// <summary>How long the event trigger gathers landed files into one run.</summary>
+    public int BatchWindowSeconds { get; }
     public CfnWorkflow Workflow { get; }
     public CfnTrigger StartTrigger { get; }
     public List<CfnTrigger> Triggers { get; } = [];
@@ -63,7 +83,8 @@ public sealed class EtlWorkflow : Construct
     public CfnRule? UploadRule { get; private set; }
     public CfnRule? ScheduleRule { get; private set; }
 
-    public static int NodeCount(int tables, int derived) => tables + derived + 1 /* crawler */ + 2 /* start, crawl */ + (derived > 0 ? 1 : 0);
+    public static int NodeCount(int tables, int derived, bool crawls) =>
+        tables + derived + 1 /* start */ + (derived > 0 ? 1 : 0) + (crawls ? 2 /* crawler, its trigger */ : 0);
 
     private string WorkflowArn => $"arn:{Stack.Of(this).Partition}:glue:{Stack.Of(this).Region}:{Stack.Of(this).Account}:workflow/{WorkflowName}";
 
@@ -82,7 +103,7 @@ public sealed class EtlWorkflow : Construct
                 EventBatchingCondition = new CfnTrigger.EventBatchingConditionProperty
                 {
                     BatchSize = 100,
-                    BatchWindow = props.BatchWindowMinutes * 60,
+                    BatchWindow = BatchWindowSeconds,
                 },
             };
         }
@@ -90,9 +111,9 @@ public sealed class EtlWorkflow : Construct
         {
             Name = name,
             WorkflowName = Workflow.Ref,
-            Type = props.Schedule.IsOnDemand ? "ON_DEMAND" : "SCHEDULED",
-            Schedule = props.Schedule.Cron,
-            StartOnCreation = props.Schedule.IsOnDemand ? null : true,
+            Type = props.ScheduleCron is null ? "ON_DEMAND" : "SCHEDULED",
+            Schedule = props.ScheduleCron,
+            StartOnCreation = props.ScheduleCron is null ? null : true,
             Actions = actions,
         };
     }
@@ -140,12 +161,12 @@ public sealed class EtlWorkflow : Construct
             },
             Targets = new[] { target },
         });
-        if (!props.Schedule.IsOnDemand)
+        if (props.ScheduleCron is not null)
         {
             ScheduleRule = new CfnRule(this, "ScheduleRule", new CfnRuleProps
             {
                 Description = $"Starts {props.WorkflowName} on its schedule as well.",
-                ScheduleExpression = props.Schedule.Cron,
+                ScheduleExpression = props.ScheduleCron,
                 Targets = new[] { target },
             });
         }

@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.KMS;
 
 namespace DataPipeline.Components.PipelineAlerts;
@@ -6,10 +7,17 @@ namespace DataPipeline.Components.PipelineAlerts;
 public sealed record PipelineAlertsProps
 {
     public required string TopicName { get; init; }
-    /// <summary>Encrypts the topic; EventBridge and CloudWatch are allowed to use it for publishing.</summary>
-    public required IKey EncryptionKey { get; init; }
-    /// <summary>Jobs whose FAILED, TIMEOUT, STOPPED or ERROR runs are reported.</summary>
-    public required IReadOnlyList<string> Jobs { get; init; }
+    /// <summary>
+    /// Encrypts the topic; EventBridge and CloudWatch are allowed to use it for publishing. Null: a key of the topic's
+    /// own, with rotation, aliased <see cref="KeyAlias"/> and removed by <see cref="KeyRemovalPolicy"/>.
+    /// </summary>
+    public IKey? EncryptionKey { get; init; }
+    /// <summary>Alias of the key created when <see cref="EncryptionKey"/> is null. Null: no alias.</summary>
+    public string? KeyAlias { get; init; }
+    /// <summary>What happens to the key created when <see cref="EncryptionKey"/> is null. Default RETAIN.</summary>
+    public RemovalPolicy KeyRemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
+    /// <summary>Jobs whose name starts with this are reported when a run fails, times out, stops or errors.</summary>
+    public required string JobNamePrefix { get; init; }
     /// <summary>Crawlers whose failed runs are reported.</summary>
     public required IReadOnlyList<string> Crawlers { get; init; }
     /// <summary>Jobs whose success means a run of the dataset succeeded (the last stage of the workflow).</summary>

@@ -11,6 +11,10 @@ internal static class Arns
 
     public static string GlueTables(Stack stack, string database) => Build(stack, "glue", $"table/{database}/*");
 
+    public static string AthenaWorkgroup(Stack stack, string workgroup) => Build(stack, "athena", $"workgroup/{workgroup}");
+
+    public static string AthenaDataCatalog(Stack stack, string catalog) => Build(stack, "athena", $"datacatalog/{catalog}");
+
     public static string LogGroup(Stack stack, string name) => Build(stack, "logs", $"log-group:{name}");
 
     public static string LogStreams(Stack stack, string name) => Build(stack, "logs", $"log-group:{name}:*");

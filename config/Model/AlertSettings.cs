@@ -7,4 +7,5 @@ public sealed record AlertSettings
 {
     public IReadOnlyList<string> Emails { get; init; } = [];
     public int FreshnessHours { get; init; } = EnvironmentFileSettings.FreshnessHours.DefaultValue;
+    public bool DedicatedKey { get; init; } = EnvironmentFileSettings.AlertsDedicatedKey.DefaultValue;
 }

@@ -15,6 +15,8 @@ public sealed record EnvironmentConfig
     public EtlOptions Etl { get; init; } = new();
     public AlertSettings Alerts { get; init; } = new();
     public QuickSightSettings QuickSight { get; init; } = new();
+    /// <summary>Encrypt the account's Glue Data Catalog with the dataset key.</summary>
+    public bool GlueCatalogEncryption { get; init; } = Settings.EnvironmentFileSettings.GlueCatalogEncryption.DefaultValue;
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
     /// <summary>The datasets deployed here, in the order written.</summary>
     public required IReadOnlyList<DatasetOverrides> Datasets { get; init; }

@@ -6,6 +6,7 @@ public sealed record EtlOptions
     public Schedule? Schedule { get; init; }
     public bool? EventDriven { get; init; }
     public int? BatchWindowMinutes { get; init; }
+    public int? TablesPerJob { get; init; }
     public JobOptions Job { get; init; } = new();
     /// <summary>Per-table job overrides (cleaned or derived table name to options).</summary>
     public IReadOnlyDictionary<string, JobOptions> Tables { get; init; } = new Dictionary<string, JobOptions>();

@@ -8,6 +8,7 @@ public sealed record EtlSettings
     public Schedule Schedule { get; init; } = Schedule.Parse(EnvironmentFileSettings.EtlSchedule.DefaultValue);
     public bool EventDriven { get; init; } = EnvironmentFileSettings.EventDriven.DefaultValue;
     public int BatchWindowMinutes { get; init; } = EnvironmentFileSettings.BatchWindowMinutes.DefaultValue;
+    public int TablesPerJob { get; init; } = EnvironmentFileSettings.TablesPerJob.DefaultValue;
     public JobSettings Job { get; init; } = new();
     /// <summary>Settings of each job by table name; tables without overrides use <see cref="Job"/>.</summary>
     public IReadOnlyDictionary<string, JobSettings> Tables { get; init; } = new Dictionary<string, JobSettings>();

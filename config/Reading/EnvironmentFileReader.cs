@@ -29,6 +29,7 @@ internal sealed class EnvironmentFileReader
             Alerts = alerts is null ? new AlertSettings() : ReadAlerts(alerts),
             QuickSight = quickSight is null ? new QuickSightSettings() : ReadQuickSight(quickSight),
             Tags = root.Read(S.Tags),
+            GlueCatalogEncryption = root.Read(S.GlueCatalogEncryption) ?? S.GlueCatalogEncryption.DefaultValue,
             Datasets = root.Read(S.Datasets).Select(d => ReadOverrides(d.Name, d.Section)).ToList(),
             Origin = root.Origin,
         };
@@ -69,7 +70,9 @@ internal sealed class EnvironmentFileReader
 
     private static CrawlerSettings ReadCrawler(YamlSection section)
     {
-        var settings = new CrawlerSettings { Schedule = ReadSchedule(section, S.CrawlerSchedule) ?? Schedule.Parse(S.CrawlerSchedule.DefaultValue) };
+        var settings = (section.Read(S.CrawlerSchedule) ?? S.CrawlerSchedule.DefaultValue) == CrawlerSettings.AfterEtlWord
+            ? new CrawlerSettings { AfterEtl = true }
+            : new CrawlerSettings { AfterEtl = false, Schedule = ReadSchedule(section, S.CrawlerSchedule) ?? Schedule.Parse(Schedule.OnDemand) };
         section.Done();
         return settings;
     }
@@ -81,6 +84,7 @@ internal sealed class EnvironmentFileReader
             Schedule = ReadSchedule(section, S.EtlSchedule),
             EventDriven = section.Read(S.EventDriven),
             BatchWindowMinutes = section.Read(S.BatchWindowMinutes),
+            TablesPerJob = section.Read(S.TablesPerJob),
             Job = ReadJob(section),
             Tables = section.Read(S.EtlTables).ToDictionary(t => t.Name, t => ReadTableJob(t.Section)),
             Origin = section.Origin,
@@ -121,6 +125,7 @@ internal sealed class EnvironmentFileReader
         {
             Emails = emails,
             FreshnessHours = section.Read(S.FreshnessHours) ?? S.FreshnessHours.DefaultValue,
+            DedicatedKey = section.Read(S.AlertsDedicatedKey) ?? S.AlertsDedicatedKey.DefaultValue,
         };
         section.Done();
         return settings;

@@ -36,7 +36,15 @@ public static class EnvironmentFileSettings
     public static readonly SettingGroup AthenaKeys = new("The Athena workgroup.", [BytesScannedCutoffMb], definition: "athena");
 
     // crawler
-    public static readonly TextSetting CrawlerSchedule = Schedule("schedule", "cron(0 5 * * ? *)", "When the Glue crawler catalogs the warehouse, in UTC.");
+    public static readonly TextSetting CrawlerSchedule = new()
+    {
+        Key = "schedule",
+        Default = Model.CrawlerSettings.AfterEtlWord,
+        Pattern = @"^(after_etl|on_demand|cron\(.*\))$",
+        Example = "after_etl",
+        Describe = "after_etl, cron(min hour day month weekday year) or on_demand",
+        Doc = "When the Glue crawler catalogs the warehouse: after_etl, once the workflow's jobs succeeded; or a cron in UTC of its own (then the workflow does not start it); on_demand: only by hand.",
+    };
     public static readonly SettingGroup CrawlerKeys = new("The Glue crawler.", [CrawlerSchedule], definition: "crawler");
 
     // etl: job settings, which also stand in etl.tables.<table> and datasets.<dataset>.etl
@@ -52,7 +60,7 @@ public static class EnvironmentFileSettings
     public static readonly BoolSetting AutoScaling = new() { Key = "auto_scaling", Default = false, Doc = "Let Glue use fewer workers than workers when a run needs fewer." };
     public static readonly IntSetting TimeoutMinutes = new() { Key = "timeout_minutes", Min = 1, Max = 10_079, Unit = " minutes", Default = 60, Doc = "A job run is stopped after this many minutes (Glue's own default is 48 hours)." };
     public static readonly IntSetting MaxRetries = new() { Key = "max_retries", Min = 0, Max = 10, Default = 0, Doc = "How often Glue retries a failed job run." };
-    public static readonly IntSetting MaxConcurrentRuns = new() { Key = "max_concurrent_runs", Min = 1, Max = 1000, Default = 1, Doc = "How many runs of one job may run at once." };
+    public static readonly IntSetting MaxConcurrentRuns = new() { Key = "max_concurrent_runs", Min = 1, Max = 1000, Default = 1, Doc = "How many runs of one job may run at once; only 1 is accepted, since two runs would write the same table." };
     public static readonly BoolSetting Flex = new() { Key = "flex", Default = false, Doc = "Run with Glue Flex execution (cheaper, may start late); refused in production and on worker types other than G.1X and G.2X." };
     public static readonly BoolSetting JobBookmarks = new() { Key = "job_bookmarks", Default = false, Doc = "Enable Glue job bookmarks." };
     public static readonly IReadOnlyList<Setting> JobMembers = [GlueVersion, WorkerType, Workers, AutoScaling, TimeoutMinutes, MaxRetries, MaxConcurrentRuns, Flex, JobBookmarks];
@@ -60,14 +68,16 @@ public static class EnvironmentFileSettings
 
     public static readonly TextSetting EtlSchedule = Schedule("schedule", Model.Schedule.OnDemand, "When the Glue workflow starts, in UTC; on_demand: only by hand or, with event_driven, by landed files.");
     public static readonly BoolSetting EventDriven = new() { Key = "event_driven", Default = false, Doc = "Files landing under staging/ start the workflow too." };
-    public static readonly IntSetting BatchWindowMinutes = new() { Key = "batch_window_minutes", Min = 1, Max = 900, Unit = " minutes", Default = 15, Doc = "With event_driven: how long the workflow gathers landed files before it starts." };
+    public static readonly IntSetting BatchWindowMinutes = new() { Key = "batch_window_minutes", Min = 1, Max = 15, Unit = " minutes (Glue batches events for 1 to 900 seconds)", Default = 15, Doc = "With event_driven: how long the workflow gathers landed files before it starts." };
+    public static readonly IntSetting TablesPerJob = new() { Key = "tables_per_job", Min = 1, Max = 50, Unit = " tables", Default = 1, Doc = "How many tables (with the same job settings) one Glue job cleans, one after another in one Spark session; raise it for datasets of many tables to stay within Glue's 50 jobs per trigger and 100 nodes per workflow." };
     public static readonly NamedSectionsSetting EtlTables = new() { Key = "tables", Item = JobKeys, Doc = "Job settings of single tables (cleaned or derived), by table name; they override the settings above." };
-    public static readonly SettingGroup EtlKeys = new("The Glue jobs and workflow.", [EtlSchedule, EventDriven, BatchWindowMinutes, .. JobMembers, EtlTables], definition: "etl");
+    public static readonly SettingGroup EtlKeys = new("The Glue jobs and workflow.", [EtlSchedule, EventDriven, BatchWindowMinutes, TablesPerJob, .. JobMembers, EtlTables], definition: "etl");
 
     // alerts
     public static readonly TextListSetting Emails = new() { Key = "emails", Doc = "Addresses subscribed to the dataset's alert topic (each confirms by mail)." };
     public static readonly IntSetting FreshnessHours = new() { Key = "freshness_hours", Min = 1, Max = 168, Unit = " hours (CloudWatch alarms look back at most 7 days)", Default = 26, Doc = "The freshness alarm fires when no run has succeeded for this many hours." };
-    public static readonly SettingGroup AlertKeys = new("Who hears about failed runs and stale data.", [Emails, FreshnessHours]);
+    public static readonly BoolSetting AlertsDedicatedKey = new() { Key = "dedicated_key", Default = false, Doc = "Encrypt the alert topic with a key of its own instead of the dataset key." };
+    public static readonly SettingGroup AlertKeys = new("Who hears about failed runs and stale data.", [Emails, FreshnessHours, AlertsDedicatedKey]);
 
     // quicksight
     public static readonly BoolSetting QuickSightEnabled = new() { Key = "enabled", Default = false, Doc = "Create a QuickSight data source on the workgroup and a dataset per table." };
@@ -75,6 +85,7 @@ public static class EnvironmentFileSettings
     public static readonly SettingGroup QuickSightKeys = new("Amazon QuickSight.", [QuickSightEnabled, QuickSightPrincipals]);
 
     public static readonly TextMapSetting Tags = new() { Key = "tags", Doc = "Tags put on every resource of the environment's stacks." };
+    public static readonly BoolSetting GlueCatalogEncryption = new() { Key = "glue_catalog_encryption", Default = false, Doc = "Encrypt the account's Glue Data Catalog with the dataset key; an account and region hold one such setting, so the environment may deploy one dataset only." };
 
     // datasets.<dataset>
     public static readonly SectionSetting DatasetAthena = new() { Key = "athena", Keys = AthenaKeys, Doc = "Overrides the environment's athena settings for this dataset." };
@@ -92,7 +103,7 @@ public static class EnvironmentFileSettings
 
     /// <summary>The keys of the whole file.</summary>
     public static readonly SettingGroup File = new("pipeline.<env>.yaml: where and how big the pipeline runs.",
-        [Account, Region, RemovalPolicy, Retention, Athena, Crawler, Etl, Alerts, QuickSight, Tags, Datasets]);
+        [Account, Region, RemovalPolicy, Retention, Athena, Crawler, Etl, Alerts, QuickSight, Tags, GlueCatalogEncryption, Datasets]);
 
     private static TextSetting Schedule(string key, string @default, string doc) => new()
     {

@@ -249,8 +249,54 @@ class SettingsTests(unittest.TestCase):
         self.assertNotIn("spark.sql.parquet.compression.codec", glue_runner.SPARK_SETTINGS)
 
     def test_job_arguments_are_the_documented_four(self):
-        self.assertEqual(["JOB_NAME", "plan", "staging_path", "warehouse_path"], glue_runner.ARGUMENTS)
+        self.assertEqual(["JOB_NAME", "plan_path", "staging_root", "warehouse_path"], glue_runner.ARGUMENTS)
 
+
+
+class PlanFileTests(unittest.TestCase):
+    """The job's plans arrive as one S3 object holding a JSON list (--plan_path), fetched before anything else."""
+
+    def plans_text(self, *names):
+        return "[" + ",".join(plan_text(name) for name in names) + "]"
+
+    def test_plans_are_read_in_the_order_written(self):
+        plans = glue_runner.parse_plans(self.plans_text("albums.spark.plan.json", "track_details.spark.plan.json"))
+        self.assertEqual(["albums", "track_details"], [p["table"] for p in plans])
+
+    def test_every_plan_of_the_file_is_checked(self):
+        broken = json.loads(plan_text("albums.spark.plan.json"))
+        broken["dialect"] = "duckdb"
+        text = "[" + plan_text("track_details.spark.plan.json") + "," + json.dumps(broken) + "]"
+        with self.assertRaisesRegex(ValueError, "written for 'duckdb'"):
+            glue_runner.parse_plans(text)
+
+    def test_an_empty_plan_file_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "holds no list of plans"):
+            glue_runner.parse_plans("[]")
+
+    def test_a_single_plan_object_is_not_a_plan_file(self):
+        with self.assertRaisesRegex(ValueError, "holds no list of plans"):
+            glue_runner.parse_plans(plan_text("albums.spark.plan.json"))
+
+    def test_a_table_written_twice_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "writes 'albums' twice"):
+            glue_runner.parse_plans(self.plans_text("albums.spark.plan.json", "albums.spark.plan.json"))
+
+    def test_the_plan_file_url_splits_into_bucket_and_key(self):
+        self.assertEqual(("cdk-assets", "ab12/plans.json"), glue_runner.plan_object("s3://cdk-assets/ab12/plans.json"))
+
+    def test_a_plan_file_url_without_a_key_is_refused(self):
+        for url in ["s3://bucket", "s3://bucket/", "s3://bucket/folder/"]:
+            with self.assertRaisesRegex(ValueError, "names no plan file"):
+                glue_runner.plan_object(url)
+
+    def test_a_plan_file_url_that_is_not_s3_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "is not an s3://bucket/prefix path"):
+            glue_runner.plan_object("https://bucket/key")
+
+    def test_each_table_reads_its_own_folder_under_the_staging_root(self):
+        self.assertEqual("s3://b/staging/albums/", glue_runner.table_staging_path("s3://b/staging/", "albums"))
+        self.assertEqual("s3://b/staging/albums/", glue_runner.table_staging_path("s3://b/staging", "albums"))
 
 if __name__ == "__main__":
     unittest.main()

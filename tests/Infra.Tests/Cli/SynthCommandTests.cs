@@ -45,4 +45,24 @@ public sealed class SynthCommandTests : IDisposable
         Assert.Equal(1, Synth("staging"));
         Assert.Empty(Templates());
     }
+
+    [Fact]
+    public void Synth_of_a_stack_beyond_a_cloudformation_limit_fails_naming_the_number_and_what_to_do()
+    {
+        var emails = string.Join(", ", Enumerable.Range(1, 480).Select(i => $"oncall{i}@example.com"));
+        _files.Change("pipeline.prod.yaml", "datasets:\n  sales: {}", $"alerts:\n  emails: [{emails}]\ndatasets:\n  sales: {{}}");
+        var errors = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            Assert.Equal(1, Synth("prod"));
+        }
+        finally
+        {
+            Console.SetError(console);
+        }
+        Assert.Contains(errors.ToString().Split('\n'), line => System.Text.RegularExpressions.Regex.IsMatch(line.TrimEnd(),
+            @"^acme-prod-sales: the template has 5\d\d resources; CloudFormation allows 500 per stack, so split the dataset into smaller ones or raise etl.tables_per_job.$"));
+    }
 }

@@ -26,6 +26,7 @@ public sealed class AnalyticsWorkspaceTests
         WorkgroupName = "p-dev-d",
         DatabaseName = "p_dev_d",
         ResultsBucket = Bucket.FromBucketName(stack, "Results", "p-dev-d-results"),
+        WarehouseBucket = Bucket.FromBucketName(stack, "Warehouse", "p-dev-d-warehouse"),
         EncryptionKey = new Key(stack, "Key", new KeyProps { EnableKeyRotation = true }),
         BytesScannedCutoff = 50_000_000,
         Queries = Queries,
@@ -133,5 +134,43 @@ public sealed class AnalyticsWorkspaceTests
         Assert.Equal("p_dev_d", (string?)table["Schema"]);
         Assert.Equal("tbl_artists", (string?)table["Name"]);
         Assert.Equal(["id", "followers"], table.SelectTokens("InputColumns[*].Name").Select(t => (string)t!).ToArray());
+    }
+
+    private static List<JObject> QuickSightStatements(string action) =>
+        WithQuickSight.Value.IamStatements().Where(s => TemplateJson.Strings(s["Action"]).Contains(action)).ToList();
+
+    [Fact]
+    public void QuickSight_data_source_queries_as_a_role_of_the_stack_that_quicksight_assumes()
+    {
+        var template = WithQuickSight.Value;
+        var role = template.Single("AWS::IAM::Role");
+        Assert.Equal("quicksight.amazonaws.com", (string?)role.SelectToken("Properties.AssumeRolePolicyDocument.Statement[0].Principal.Service"));
+        var roleId = template.OfType("AWS::IAM::Role").Single().Id;
+        var source = template.Single("AWS::QuickSight::DataSource");
+        Assert.Equal(roleId, (string?)source.SelectToken("Properties.DataSourceParameters.AthenaParameters.RoleArn['Fn::GetAtt'][0]"));
+        WithoutQuickSight.Value.Template.ResourceCountIs("AWS::IAM::Role", 0);
+    }
+
+    [Fact]
+    public void QuickSight_role_may_use_only_its_workgroup_and_read_only_its_database()
+    {
+        Assert.Contains(":workgroup/p-dev-d", TemplateJson.Strings(QuickSightStatements("athena:StartQueryExecution").Single()["Resource"]).Single(), StringComparison.Ordinal);
+        var glue = TemplateJson.Strings(QuickSightStatements("glue:GetTable").Single()["Resource"]);
+        Assert.Equal(3, glue.Count);
+        Assert.Contains(glue, r => r.Contains(":table/p_dev_d/*", StringComparison.Ordinal));
+        Assert.DoesNotContain(WithQuickSight.Value.IamStatements(), s => TemplateJson.Strings(s["Action"]).Any(a => a.StartsWith("glue:Create", StringComparison.Ordinal) || a.StartsWith("glue:Update", StringComparison.Ordinal) || a.StartsWith("glue:Delete", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void QuickSight_role_reads_the_warehouse_tables_writes_only_the_results_prefix_and_uses_the_key()
+    {
+        var reads = QuickSightStatements("s3:GetObject").SelectMany(s => TemplateJson.Strings(s["Resource"])).ToList();
+        Assert.Contains(reads, r => r.Contains("p-dev-d-warehouse/data-warehouse/*", StringComparison.Ordinal));
+        var writes = QuickSightStatements("s3:PutObject").SelectMany(s => TemplateJson.Strings(s["Resource"])).ToList();
+        Assert.Single(writes);
+        Assert.All(writes, w => Assert.Contains("p-dev-d-results", w, StringComparison.Ordinal));
+        Assert.All(writes, w => Assert.Contains("athena-results/*", w, StringComparison.Ordinal));
+        var keyId = WithQuickSight.Value.OfType("AWS::KMS::Key").Single().Id;
+        Assert.Contains(keyId, QuickSightStatements("kms:Decrypt").Single()["Resource"]!.ToString(), StringComparison.Ordinal);
     }
 }

@@ -2,7 +2,6 @@ using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using DataPipeline.Components.Catalog;
-using DataPipeline.Config.Model;
 using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Components;
@@ -10,11 +9,11 @@ namespace DataPipeline.Tests.Components;
 /// <summary>A catalog on a scheduled crawler and one on demand, each synthesized once.</summary>
 public sealed class CatalogFixture
 {
-    public TemplateJson Scheduled { get; } = Synthesize(new Schedule("cron(15 4 * * ? *)"));
+    public TemplateJson Scheduled { get; } = Synthesize("cron(15 4 * * ? *)");
 
-    public TemplateJson OnDemand { get; } = Synthesize(new Schedule(null));
+    public TemplateJson OnDemand { get; } = Synthesize(null);
 
-    public static CatalogProps Props(Amazon.CDK.Stack stack, Schedule schedule) => new()
+    public static CatalogProps Props(Amazon.CDK.Stack stack, string? schedule) => new()
     {
         DatabaseName = "p_dev_d",
         CrawlerName = "p-dev-d-crawler",
@@ -23,10 +22,10 @@ public sealed class CatalogFixture
         WarehouseBucket = Bucket.FromBucketName(stack, "Warehouse", "p-dev-d-warehouse"),
         Tables = ["artists", "albums"],
         EncryptionKey = new Key(stack, "Key", new KeyProps { EnableKeyRotation = true }),
-        Schedule = schedule,
+        ScheduleCron = schedule,
     };
 
-    private static TemplateJson Synthesize(Schedule schedule)
+    private static TemplateJson Synthesize(string? schedule)
     {
         var stack = TestStack.Create();
         _ = new Catalog(stack, "Catalog", Props(stack, schedule));

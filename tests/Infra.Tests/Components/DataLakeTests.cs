@@ -47,6 +47,20 @@ public sealed class DataLakeTests(DataLakeFixture fixture) : IClassFixture<DataL
     }
 
     [Fact]
+    public void DataLake_lets_s3_log_delivery_write_the_access_logs_of_its_own_buckets_and_account_only()
+    {
+        var logBucketId = _template.OfType(Bucket).Single(b => ((string)b.Resource.SelectToken("Properties.BucketName")!).EndsWith("-logs-123456789012", StringComparison.Ordinal)).Id;
+        var policy = _template.OfType("AWS::S3::BucketPolicy").Single(p => (string?)p.Resource.SelectToken("Properties.Bucket.Ref") == logBucketId).Resource;
+        var statement = policy.SelectTokens("Properties.PolicyDocument.Statement[*]").Single(s => (string?)s.SelectToken("Principal.Service") == "logging.s3.amazonaws.com");
+        Assert.Equal("Allow", (string?)statement["Effect"]);
+        Assert.Equal("s3:PutObject", (string?)statement["Action"]);
+        Assert.Equal("123456789012", (string?)statement.SelectToken("Condition.StringEquals['aws:SourceAccount']"));
+        var sources = TemplateJson.Strings(statement.SelectToken("Condition.ArnLike['aws:SourceArn']"));
+        var dataBuckets = _template.OfType(Bucket).Where(b => b.Id != logBucketId).Select(b => b.Id).Order();
+        Assert.Equal(dataBuckets, sources.Select(s => Newtonsoft.Json.Linq.JToken.Parse(s).SelectToken("['Fn::GetAtt'][0]")!.ToString()).Order());
+    }
+
+    [Fact]
     public void DataLake_blocks_public_access_on_every_bucket()
     {
         foreach (var bucket in Buckets)

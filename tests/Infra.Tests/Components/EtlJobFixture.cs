@@ -9,7 +9,9 @@ using DataPipeline.Tests.Kit;
 
 namespace DataPipeline.Tests.Components;
 
-/// <summary>A table job with non-default settings, and a derived job with defaults, each synthesized once.</summary>
+/// <summary>
+/// A Glue 5.0 job of two tables with non-default settings, and a Glue 4.0 derived job with defaults, each synthesized once.
+/// </summary>
 public sealed class EtlJobFixture
 {
     public static readonly JobSettings Tuned = new()
@@ -25,32 +27,38 @@ public sealed class EtlJobFixture
         JobBookmarks = true,
     };
 
-    public TemplateJson Table { get; } = Synthesize(Tuned, readsStaging: true, reads: []);
+    public TemplateJson Table { get; } = Synthesize(Tuned, ["albums", "tracks"], readsStaging: true, reads: []);
 
-    public TemplateJson Derived { get; } = Synthesize(new JobSettings(), readsStaging: false, reads: ["tracks", "artists"]);
+    public TemplateJson Derived { get; } = Synthesize(new JobSettings(), ["album_summary"], readsStaging: false, reads: ["tracks", "artists"]);
 
-    public static EtlJobProps Props(Stack stack, JobSettings settings, bool readsStaging, string[] reads) => new()
+    public static EtlJobProps Props(Stack stack, JobSettings settings, string[] tables, bool readsStaging, string[] reads) => new()
     {
         JobName = "p-dev-d-albums",
-        Table = "albums",
-        PlanJson = """{"table":"albums"}""",
+        Tables = tables,
         Script = new Asset(stack, "Script", new AssetProps { Path = Path.Combine(RepoRoot.Path, "etl", "glue_runner.py") }),
+        Plans = new Asset(stack, "Plans", new AssetProps { Path = Path.Combine(RepoRoot.Path, "tests", "Infra.Tests", "Compiler", "Snapshots", "albums.spark.plan.json") }),
         StagingBucket = Bucket.FromBucketName(stack, "Staging", "p-dev-d-staging"),
         WarehouseBucket = Bucket.FromBucketName(stack, "Warehouse", "p-dev-d-warehouse"),
         EncryptionKey = new Key(stack, "Key", new KeyProps { EnableKeyRotation = true }),
         SecurityConfigurationName = "p-dev-d",
-        Settings = settings,
-        LogRetentionDays = 14,
+        LogGroupName = "/aws-glue/p-dev-d/etl",
         RoleName = "p-dev-d-etl-albums",
-        LogGroupName = "/aws-glue/p-dev-d/albums",
+        GlueVersion = settings.GlueVersion,
+        WorkerType = settings.WorkerType,
+        Workers = settings.Workers,
+        TimeoutMinutes = settings.TimeoutMinutes,
+        MaxRetries = settings.MaxRetries,
+        AutoScaling = settings.AutoScaling,
+        Flex = settings.Flex,
+        JobBookmarks = settings.JobBookmarks,
         ReadsStaging = readsStaging,
         ReadsTables = reads,
     };
 
-    private static TemplateJson Synthesize(JobSettings settings, bool readsStaging, string[] reads)
+    private static TemplateJson Synthesize(JobSettings settings, string[] tables, bool readsStaging, string[] reads)
     {
         var stack = TestStack.Create();
-        _ = new EtlJob(stack, "Job", Props(stack, settings, readsStaging, reads));
+        _ = new EtlJob(stack, "Job", Props(stack, settings, tables, readsStaging, reads));
         return new TemplateJson(Template.FromStack(stack));
     }
 }

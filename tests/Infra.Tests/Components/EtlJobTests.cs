@@ -30,11 +30,23 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
     }
 
     [Fact]
-    public void EtlJob_passes_the_compiled_plan_and_its_paths_to_the_script()
+    public void EtlJob_passes_the_s3_asset_of_its_plans_and_the_staging_and_warehouse_roots_to_the_script()
     {
-        Assert.Equal("""{"table":"albums"}""", Argument(Job, "--plan"));
-        Assert.Equal("s3://p-dev-d-staging/staging/albums/", Argument(Job, "--staging_path"));
+        Assert.Null(Argument(Job, "--plan"));
+        var planPath = Job.SelectToken("Properties.DefaultArguments['--plan_path']")!.ToString(Newtonsoft.Json.Formatting.None);
+        Assert.Contains("s3://cdk-hnb659fds-assets-123456789012-eu-west-1/", planPath, StringComparison.Ordinal);
+        Assert.Contains(".json", planPath, StringComparison.Ordinal);
+        Assert.Equal("s3://p-dev-d-staging/staging/", Argument(Job, "--staging_root"));
         Assert.Equal("s3://p-dev-d-warehouse/", Argument(Job, "--warehouse_path"));
+    }
+
+    [Fact]
+    public void EtlJob_role_may_read_its_script_and_its_plans_objects_only_from_the_asset_bucket()
+    {
+        var assets = ResourcesOf(fixture.Table, "s3:GetObject").Where(r => r.Contains("cdk-hnb659fds-assets", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, assets.Count);
+        Assert.Single(assets, a => a.Contains(".py", StringComparison.Ordinal));
+        Assert.Single(assets, a => a.Contains(".json", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -46,10 +58,16 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
         Assert.Equal(7, (int)properties["NumberOfWorkers"]!);
         Assert.Equal(45, (int)properties["Timeout"]!);
         Assert.Equal(2, (int)properties["MaxRetries"]!);
-        Assert.Equal(3, (int)properties.SelectToken("ExecutionProperty.MaxConcurrentRuns")!);
         Assert.Equal("FLEX", (string?)properties["ExecutionClass"]);
         Assert.Equal("true", Argument(Job, "--enable-auto-scaling"));
         Assert.Equal("job-bookmark-enable", Argument(Job, "--job-bookmark-option"));
+    }
+
+    [Fact]
+    public void EtlJob_runs_one_run_at_a_time_whatever_the_settings_say_because_runs_overwrite_the_same_table()
+    {
+        Assert.Equal(3, EtlJobFixture.Tuned.MaxConcurrentRuns);
+        Assert.Equal(1, (int)Job.SelectToken("Properties.ExecutionProperty.MaxConcurrentRuns")!);
     }
 
     [Fact]
@@ -64,6 +82,33 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
     }
 
     [Fact]
+    public void Glue_5_job_gets_the_custom_log_group_prefix_and_none_of_the_continuous_logging_arguments_it_ignores()
+    {
+        Assert.Equal("/aws-glue/p-dev-d/etl", Argument(Job, "--custom-logGroup-prefix"));
+        Assert.Equal("p-dev-d-albums", Argument(Job, "--custom-logStream-prefix"));
+        Assert.Null(Argument(Job, "--enable-continuous-cloudwatch-log"));
+        Assert.Null(Argument(Job, "--continuous-log-logGroup"));
+    }
+
+    [Fact]
+    public void Glue_4_job_logs_continuously_to_the_given_group_in_streams_named_by_the_job()
+    {
+        Assert.Equal("4.0", (string?)DerivedJob.SelectToken("Properties.GlueVersion"));
+        Assert.Equal("true", Argument(DerivedJob, "--enable-continuous-cloudwatch-log"));
+        Assert.Equal("/aws-glue/p-dev-d/etl", Argument(DerivedJob, "--continuous-log-logGroup"));
+        Assert.Equal("p-dev-d-albums", Argument(DerivedJob, "--continuous-log-logStreamPrefix"));
+        Assert.Null(Argument(DerivedJob, "--custom-logGroup-prefix"));
+    }
+
+    [Fact]
+    public void EtlJob_role_may_write_and_associate_the_key_with_the_groups_glue_writes_for_its_log_group()
+    {
+        var statement = Statements(fixture.Table).Single(s => TemplateJson.Strings(s["Action"]).Contains("logs:AssociateKmsKey"));
+        Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"], TemplateJson.Strings(statement["Action"]));
+        Assert.All(TemplateJson.Strings(statement["Resource"]), r => Assert.Contains("log-group:/aws-glue/p-dev-d/etl*", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EtlJob_names_the_security_configuration_and_sends_metrics()
     {
         Assert.Equal("p-dev-d", (string?)Job.SelectToken("Properties.SecurityConfiguration"));
@@ -71,41 +116,26 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
     }
 
     [Fact]
-    public void EtlJob_logs_continuously_to_its_own_encrypted_log_group_with_a_retention()
-    {
-        Assert.Equal("true", Argument(Job, "--enable-continuous-cloudwatch-log"));
-        Assert.Equal("/aws-glue/p-dev-d/albums", Argument(Job, "--continuous-log-logGroup"));
-        var logGroup = fixture.Table.Single("AWS::Logs::LogGroup");
-        Assert.Equal("/aws-glue/p-dev-d/albums", (string?)logGroup.SelectToken("Properties.LogGroupName"));
-        Assert.Equal(14, (int)logGroup.SelectToken("Properties.RetentionInDays")!);
-        Assert.NotNull(logGroup.SelectToken("Properties.KmsKeyId['Fn::GetAtt']"));
-    }
-
-    [Fact]
-    public void EtlJob_role_reads_only_its_own_staging_prefix()
+    public void EtlJob_role_reads_only_the_staging_prefixes_of_its_own_tables()
     {
         var stagingReads = ResourcesOf(fixture.Table, "s3:GetObject").Where(r => r.Contains("p-dev-d-staging", StringComparison.Ordinal)).ToList();
-        Assert.Single(stagingReads);
-        Assert.Contains("/staging/albums/*", stagingReads[0], StringComparison.Ordinal);
+        Assert.Equal(2, stagingReads.Count);
+        Assert.Contains(stagingReads, r => r.Contains("/staging/albums/*", StringComparison.Ordinal));
+        Assert.Contains(stagingReads, r => r.Contains("/staging/tracks/*", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void EtlJob_role_writes_only_its_warehouse_quarantine_and_metrics_prefixes()
+    public void EtlJob_role_writes_only_the_warehouse_quarantine_and_metrics_prefixes_of_its_own_tables()
     {
         var writes = ResourcesOf(fixture.Table, "s3:PutObject");
-        Assert.Equal(3, writes.Count);
-        Assert.Contains(writes, w => w.Contains("/data-warehouse/albums/*", StringComparison.Ordinal));
-        Assert.Contains(writes, w => w.Contains("/quarantine/albums/*", StringComparison.Ordinal));
-        Assert.Contains(writes, w => w.Contains("/_metrics/albums/*", StringComparison.Ordinal));
+        Assert.Equal(6, writes.Count);
+        foreach (var table in new[] { "albums", "tracks" })
+        {
+            Assert.Contains(writes, w => w.Contains($"/data-warehouse/{table}/*", StringComparison.Ordinal));
+            Assert.Contains(writes, w => w.Contains($"/quarantine/{table}/*", StringComparison.Ordinal));
+            Assert.Contains(writes, w => w.Contains($"/_metrics/{table}/*", StringComparison.Ordinal));
+        }
         Assert.All(writes, w => Assert.Contains("p-dev-d-warehouse", w, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void EtlJob_role_may_read_its_script_asset_object_only()
-    {
-        var script = ResourcesOf(fixture.Table, "s3:GetObject").Where(r => r.Contains("cdk-hnb659fds-assets", StringComparison.Ordinal)).ToList();
-        Assert.Single(script);
-        Assert.EndsWith(".py", script[0].TrimEnd('"', ']', '}'), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +144,7 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
         var logs = ResourcesOf(fixture.Table, "logs:PutLogEvents");
         Assert.NotEmpty(logs);
         Assert.All(logs, l => Assert.True(
-            l.Contains("log-group:/aws-glue/p-dev-d/albums", StringComparison.Ordinal)
+            l.Contains("log-group:/aws-glue/p-dev-d/etl*", StringComparison.Ordinal)
             || l.Contains("log-group:/aws-glue/jobs-p-dev-d-etl-albums-p-dev-d", StringComparison.Ordinal), l));
     }
 
@@ -140,8 +170,8 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
         var reads = ResourcesOf(fixture.Derived, "s3:GetObject").Where(r => r.Contains("p-dev-d-warehouse", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, reads.Count);
         Assert.Contains(reads, r => r.Contains("/data-warehouse/tracks/*", StringComparison.Ordinal));
-        Assert.Contains(reads, r => r.Contains("/data-warehouse/albums/*", StringComparison.Ordinal));
-        Assert.Contains(reads, r => r.Contains("/_metrics/albums/*", StringComparison.Ordinal));
+        Assert.Contains(reads, r => r.Contains("/data-warehouse/album_summary/*", StringComparison.Ordinal));
+        Assert.Contains(reads, r => r.Contains("/_metrics/album_summary/*", StringComparison.Ordinal));
         Assert.Contains(reads, r => r.Contains("/data-warehouse/artists/*", StringComparison.Ordinal));
         Assert.DoesNotContain(Statements(fixture.Derived).SelectMany(s => TemplateJson.Strings(s["Resource"])), r => r.Contains("p-dev-d-staging", StringComparison.Ordinal));
         Assert.DoesNotContain(ResourcesOf(fixture.Derived, "s3:PutObject"), r => r.Contains("/quarantine/", StringComparison.Ordinal));
@@ -152,7 +182,7 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
     {
         var stack = TestStack.Create();
         var role = Role.FromRoleArn(stack, "Given", "arn:aws:iam::123456789012:role/given");
-        var job = new EtlJob(stack, "Job", EtlJobFixture.Props(stack, new JobSettings(), true, []) with { Role = role });
+        var job = new EtlJob(stack, "Job", EtlJobFixture.Props(stack, new JobSettings(), ["albums"], true, []) with { Role = role });
         Assert.Same(role, job.Role);
         Template.FromStack(stack).ResourceCountIs("AWS::IAM::Role", 0);
     }

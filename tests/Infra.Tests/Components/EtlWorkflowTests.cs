@@ -1,7 +1,6 @@
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.S3;
 using DataPipeline.Components.EtlWorkflow;
-using DataPipeline.Config.Model;
 using DataPipeline.Tests.Kit;
 using Newtonsoft.Json.Linq;
 
@@ -10,22 +9,22 @@ namespace DataPipeline.Tests.Components;
 [Collection(CdkCollection.Name)]
 public sealed class EtlWorkflowTests
 {
-    private static readonly Lazy<TemplateJson> Scheduled = new(() => Synthesize(new Schedule("cron(0 3 * * ? *)"), ["d-derived"], events: false));
-    private static readonly Lazy<TemplateJson> OnDemandWithoutDerived = new(() => Synthesize(new Schedule(null), [], events: false));
-    private static readonly Lazy<TemplateJson> EventDriven = new(() => Synthesize(new Schedule("cron(0 3 * * ? *)"), [], events: true));
+    private static readonly Lazy<TemplateJson> Scheduled = new(() => Synthesize("cron(0 3 * * ? *)", ["d-derived"], events: false));
+    private static readonly Lazy<TemplateJson> OnDemandWithoutDerived = new(() => Synthesize(null, [], events: false));
+    private static readonly Lazy<TemplateJson> EventDriven = new(() => Synthesize("cron(0 3 * * ? *)", [], events: true));
 
-    private static EtlWorkflowProps Props(Amazon.CDK.Stack stack, Schedule schedule, string[] derived, bool events) => new()
+    private static EtlWorkflowProps Props(Amazon.CDK.Stack stack, string? schedule, string[] derived, bool events) => new()
     {
         WorkflowName = "p-dev-d",
         TableJobs = ["d-a", "d-b"],
         DerivedJobs = derived,
         CrawlerName = "p-dev-d-crawler",
-        Schedule = schedule,
+        ScheduleCron = schedule,
         StartOnStagingUploads = events ? Bucket.FromBucketName(stack, "Staging", "p-dev-d-staging") : null,
-        BatchWindowMinutes = 10,
+        BatchWindow = Amazon.CDK.Duration.Minutes(10),
     };
 
-    private static TemplateJson Synthesize(Schedule schedule, string[] derived, bool events)
+    private static TemplateJson Synthesize(string? schedule, string[] derived, bool events)
     {
         var stack = TestStack.Create();
         _ = new EtlWorkflow(stack, "Workflow", Props(stack, schedule, derived, events));
@@ -118,8 +117,36 @@ public sealed class EtlWorkflowTests
     public void Workflow_refuses_more_nodes_than_glue_allows()
     {
         var stack = TestStack.Create();
-        var tables = Enumerable.Range(0, 98).Select(i => $"t{i}").ToArray();
-        var error = Assert.Throws<ArgumentException>(() => new EtlWorkflow(stack, "Workflow", Props(stack, new Schedule(null), [], false) with { TableJobs = tables }));
-        Assert.Equal("The workflow would have 101 nodes; Glue allows 100, so split the dataset. (Parameter 'props')", error.Message);
+        var tables = Enumerable.Range(0, 50).Select(i => $"t{i}").ToArray();
+        var derived = Enumerable.Range(0, 48).Select(i => $"d{i}").ToArray();
+        var error = Assert.Throws<ArgumentException>(() => new EtlWorkflow(stack, "Workflow", Props(stack, null, derived, false) with { TableJobs = tables }));
+        Assert.Equal("The workflow would have 102 nodes; Glue allows 100, so split the dataset. (Parameter 'props')", error.Message);
+    }
+
+    [Fact]
+    public void Workflow_refuses_to_start_more_jobs_at_once_than_a_glue_trigger_allows()
+    {
+        var stack = TestStack.Create();
+        var tables = Enumerable.Range(0, 51).Select(i => $"t{i}").ToArray();
+        var error = Assert.Throws<ArgumentException>(() => new EtlWorkflow(stack, "Workflow", Props(stack, null, [], false) with { TableJobs = tables }));
+        Assert.Equal("A trigger would start 51 jobs; Glue allows 50, so run several tables per job. (Parameter 'props')", error.Message);
+    }
+
+    [Fact]
+    public void Workflow_refuses_a_batch_window_longer_than_the_900_seconds_glue_allows()
+    {
+        var stack = TestStack.Create();
+        var error = Assert.Throws<ArgumentException>(() => new EtlWorkflow(stack, "Workflow", Props(stack, null, [], true) with { BatchWindow = Amazon.CDK.Duration.Minutes(16) }));
+        Assert.Equal("BatchWindow is 960 seconds; Glue allows 1 to 900. (Parameter 'props')", error.Message);
+    }
+
+    [Fact]
+    public void Workflow_without_a_crawler_ends_with_its_jobs_so_a_scheduled_crawler_never_overlaps_it()
+    {
+        var stack = TestStack.Create();
+        _ = new EtlWorkflow(stack, "Workflow", Props(stack, null, [], false) with { CrawlerName = null });
+        var template = new TemplateJson(Template.FromStack(stack));
+        Assert.DoesNotContain(template.OfType("AWS::Glue::Trigger"), t => t.Resource.SelectToken("Properties.Actions[*].CrawlerName") is not null);
+        template.Template.ResourceCountIs("AWS::Glue::Trigger", 1);
     }
 }

@@ -20,7 +20,7 @@ public sealed class PipelineAlertsTests
     {
         TopicName = "p-dev-d-alerts",
         EncryptionKey = new Key(stack, "Key", new KeyProps { EnableKeyRotation = true }),
-        Jobs = ["p-dev-d-a", "p-dev-d-b"],
+        JobNamePrefix = "p-dev-d-",
         Crawlers = ["p-dev-d-crawler"],
         FinalJobs = ["p-dev-d-b"],
         FreshnessHours = 30,
@@ -62,7 +62,7 @@ public sealed class PipelineAlertsTests
         var rule = RuleFor("Glue Job State Change", "FAILED");
         Assert.Equal(["aws.glue"], TemplateJson.Strings(rule.SelectToken("Properties.EventPattern.source")));
         Assert.Equal(["FAILED", "TIMEOUT", "STOPPED", "ERROR"], TemplateJson.Strings(rule.SelectToken("Properties.EventPattern.detail.state")));
-        Assert.Equal(["p-dev-d-a", "p-dev-d-b"], TemplateJson.Strings(rule.SelectToken("Properties.EventPattern.detail.jobName")));
+        Assert.Equal("p-dev-d-", (string?)rule.SelectToken("Properties.EventPattern.detail.jobName[0].prefix"));
         Assert.Equal(TopicId, (string?)rule.SelectToken("Properties.Targets[0].Arn.Ref"));
     }
 
@@ -80,7 +80,7 @@ public sealed class PipelineAlertsTests
         var success = Alerts.Value.OfType("AWS::Events::Rule").Single(r =>
             TemplateJson.Strings(r.Resource.SelectToken("Properties.EventPattern.detail.state")).SequenceEqual(["SUCCEEDED"]));
         Assert.Equal(["p-dev-d-b"], TemplateJson.Strings(success.Resource.SelectToken("Properties.EventPattern.detail.jobName")));
-        var alarm = Alerts.Value.Single("AWS::CloudWatch::Alarm")["Properties"]!;
+        var alarm = Alerts.Value.OfType("AWS::CloudWatch::Alarm").Select(a => a.Resource["Properties"]!).Single(a => (string?)a["MetricName"] == "MatchedEvents");
         Assert.Equal("MatchedEvents", (string?)alarm["MetricName"]);
         Assert.Equal(success.Id, (string?)alarm.SelectToken("Dimensions[0].Value.Ref"));
         Assert.Equal(3600, (int)alarm["Period"]!);
@@ -91,10 +91,43 @@ public sealed class PipelineAlertsTests
     }
 
     [Fact]
-    public void Key_lets_eventbridge_and_cloudwatch_publish_to_the_encrypted_topic()
+    public void Key_lets_eventbridge_and_cloudwatch_publish_to_the_encrypted_topic_without_conditions_eventbridge_cannot_meet()
     {
         var statement = Alerts.Value.Single("AWS::KMS::Key").SelectTokens("Properties.KeyPolicy.Statement[*]").Single(s => (string?)s["Sid"] == "AllowAlertPublishers");
         Assert.Equal(["events.amazonaws.com", "cloudwatch.amazonaws.com"], TemplateJson.Strings(statement.SelectToken("Principal.Service")));
+        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey*"], TemplateJson.Strings(statement["Action"]));
+        Assert.Null(statement["Condition"]);
+    }
+
+    [Fact]
+    public void Failed_deliveries_of_each_alerting_rule_raise_an_alarm_on_the_topic()
+    {
+        var alerting = Alerts.Value.OfType("AWS::Events::Rule").Where(r => r.Resource.SelectToken("Properties.Targets") is not null).Select(r => r.Id).Order().ToList();
+        var alarms = Alerts.Value.OfType("AWS::CloudWatch::Alarm").Select(a => a.Resource["Properties"]!).Where(a => (string?)a["MetricName"] == "FailedInvocations").ToList();
+        Assert.Equal(2, alerting.Count);
+        Assert.Equal(alerting, alarms.Select(a => (string)a.SelectToken("Dimensions[0].Value.Ref")!).Order());
+        Assert.All(alarms, a =>
+        {
+            Assert.Equal("AWS/Events", (string?)a["Namespace"]);
+            Assert.Equal("GreaterThanOrEqualToThreshold", (string?)a["ComparisonOperator"]);
+            Assert.Equal(1, (int)a["Threshold"]!);
+            Assert.Equal(TopicId, (string?)a.SelectToken("AlarmActions[0].Ref"));
+        });
+    }
+
+    [Fact]
+    public void Alerts_without_a_given_key_encrypt_the_topic_with_a_rotated_key_of_their_own()
+    {
+        var stack = TestStack.Create();
+        var alerts = new PipelineAlerts(stack, "Alerts", Props(stack) with { EncryptionKey = null, KeyAlias = "alias/p-dev-d-alerts" });
+        var template = new TemplateJson(Template.FromStack(stack));
+        var own = template.OfType("AWS::KMS::Key").Single(k => k.Id.StartsWith("AlertsKey", StringComparison.Ordinal));
+        Assert.True((bool)own.Resource.SelectToken("Properties.EnableKeyRotation")!);
+        Assert.Equal("Retain", (string?)own.Resource["DeletionPolicy"]);
+        Assert.Equal(own.Id, (string?)template.Single("AWS::SNS::Topic").SelectToken("Properties.KmsMasterKeyId['Fn::GetAtt'][0]"));
+        Assert.Contains(own.Resource.SelectTokens("Properties.KeyPolicy.Statement[*]"), s => (string?)s["Sid"] == "AllowAlertPublishers");
+        Assert.Equal("alias/p-dev-d-alerts", (string?)template.Single("AWS::KMS::Alias").SelectToken("Properties.AliasName"));
+        Assert.NotSame(alerts.Key, null);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ConfigLoaderTests : IDisposable
     public void Unknown_key_without_a_close_match_lists_the_known_keys()
     {
         _files.Change("pipeline.prod.yaml", "region: eu-west-1", "region: eu-west-1\ncolour: blue");
-        AssertSingleError("pipeline.prod.yaml line 3: 'colour' is not a known setting here; remove it. Known settings: account, alerts, athena, crawler, datasets, etl, quicksight, region, removal_policy, retention, tags.");
+        AssertSingleError("pipeline.prod.yaml line 3: 'colour' is not a known setting here; remove it. Known settings: account, alerts, athena, crawler, datasets, etl, glue_catalog_encryption, quicksight, region, removal_policy, retention, tags.");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DataPipeline.Compiler;
+using DataPipeline.Stacks;
 using DataPipeline.Tests.Kit;
 using Newtonsoft.Json.Linq;
 
@@ -44,6 +45,54 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
         {
             Assert.All(DataResourceTypes.SelectMany(template.OfType), r => Assert.Equal("Delete", (string?)r.Resource["DeletionPolicy"]));
             template.Template.ResourceCountIs("Custom::S3AutoDeleteObjects", 4);
+        }
+    }
+
+    /// <summary>
+    /// When AWS blocks creating functions on each Node.js runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+    /// A runtime missing here fails the test until its date is looked up.
+    /// </summary>
+    private static readonly Dictionary<string, DateOnly> NodeRuntimeCreateBlocked = new()
+    {
+        ["nodejs18.x"] = new(2025, 9, 1),
+        ["nodejs20.x"] = new(2027, 2, 1),
+        ["nodejs22.x"] = new(2027, 4, 30),
+        ["nodejs24.x"] = new(2028, 4, 30),
+    };
+
+    [Fact]
+    public void Every_lambda_runs_a_runtime_aws_has_not_deprecated_nor_plans_to_within_a_year()
+    {
+        var functions = fixture.Stacks.SelectMany(s => s.Template.OfType("AWS::Lambda::Function")).ToList();
+        Assert.NotEmpty(functions);
+        var horizon = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
+        Assert.All(functions, f =>
+        {
+            var runtime = (string)f.Resource.SelectToken("Properties.Runtime")!;
+            Assert.True(NodeRuntimeCreateBlocked.TryGetValue(runtime, out var blocked), $"{f.Id} runs {runtime}, whose deprecation date is not known here.");
+            Assert.True(blocked > horizon, $"{f.Id} runs {runtime}; AWS blocks creating such functions from {blocked:yyyy-MM-dd}.");
+        });
+    }
+
+    [Fact]
+    public void The_crawler_runs_either_on_its_own_schedule_or_after_the_workflows_jobs_never_both()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var scheduled = template.Single("AWS::Glue::Crawler").SelectToken("Properties.Schedule") is not null;
+            var crawledByWorkflow = template.OfType("AWS::Glue::Trigger").Any(t => t.Resource.SelectToken("Properties.Actions[*].CrawlerName") is not null);
+            Assert.NotEqual(scheduled, crawledByWorkflow);
+            Assert.Equal(stack.Plan.Crawler.AfterEtl, crawledByWorkflow);
+        }
+    }
+
+    [Fact]
+    public void Every_job_and_workflow_runs_one_run_at_a_time()
+    {
+        foreach (var (_, template) in fixture.Stacks)
+        {
+            Assert.All(template.OfType("AWS::Glue::Job"), j => Assert.Equal(1, (int)j.Resource.SelectToken("Properties.ExecutionProperty.MaxConcurrentRuns")!));
+            Assert.Equal(1, (int)template.Single("AWS::Glue::Workflow").SelectToken("Properties.MaxConcurrentRuns")!);
         }
     }
 
@@ -144,12 +193,35 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void The_log_groups_glue_writes_for_each_job_exist_in_the_stack_with_the_retention_and_the_key()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var groups = template.OfType("AWS::Logs::LogGroup").ToDictionary(l => (string)l.Resource.SelectToken("Properties.LogGroupName")!, l => l.Resource);
+            foreach (var (_, job) in template.OfType("AWS::Glue::Job"))
+            {
+                var properties = job["Properties"]!;
+                var version = (string)properties["GlueVersion"]!;
+                var given = (string?)properties.SelectToken(version == "4.0" ? "DefaultArguments['--continuous-log-logGroup']" : "DefaultArguments['--custom-logGroup-prefix']");
+                Assert.NotNull(given);
+                var written = DataPipeline.Components.JobLogs.JobLogs.GroupsWritten(given, (string)properties["SecurityConfiguration"]!, version);
+                Assert.All(written, name =>
+                {
+                    Assert.True(groups.ContainsKey(name), $"Glue writes {name}, which the stack does not create.");
+                    Assert.Equal(stack.Plan.Environment.Retention.LogRetentionDays, (int)groups[name].SelectToken("Properties.RetentionInDays")!);
+                    Assert.NotNull(groups[name].SelectToken("Properties.KmsKeyId"));
+                });
+            }
+        }
+    }
+
+    [Fact]
     public void Every_log_group_has_the_environments_retention_and_a_kms_key()
     {
         foreach (var (stack, template) in fixture.Stacks)
         {
             var logGroups = template.OfType("AWS::Logs::LogGroup");
-            Assert.Equal(stack.Plan.Dataset.Tables.Count + stack.Plan.Dataset.Derived.Count + 1, logGroups.Count);
+            Assert.NotEmpty(logGroups);
             Assert.All(logGroups, l =>
             {
                 Assert.Equal(stack.Plan.Environment.Retention.LogRetentionDays, (int)l.Resource.SelectToken("Properties.RetentionInDays")!);
@@ -168,8 +240,12 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
         }
     }
 
+    private static IReadOnlyList<TransformPlan> PlansOf(DatasetStack stack, string jobName) =>
+        System.Text.Json.JsonSerializer.Deserialize<List<System.Text.Json.JsonElement>>(File.ReadAllText(stack.Etl.PlanFiles[jobName]))!
+            .Select(p => TransformPlan.FromJson(p.GetRawText())).ToList();
+
     [Fact]
-    public void Every_cleaned_and_derived_table_gets_a_glue_job_carrying_its_compiled_spark_plan()
+    public void Every_cleaned_and_derived_table_gets_a_glue_job_whose_plans_asset_holds_its_compiled_spark_plan()
     {
         foreach (var (stack, template) in fixture.Stacks)
         {
@@ -178,13 +254,27 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
             Assert.Equal(dataset.Tables.Count + dataset.Derived.Count, jobs.Count);
             foreach (var table in dataset.Tables)
             {
-                var plan = (string)jobs[stack.Plan.Names.Job(table.Name)].SelectToken("Properties.DefaultArguments['--plan']")!;
-                Assert.Equal(TransformCompiler.Compile(table, SqlDialect.Spark).ToJson(), plan);
+                var name = stack.Plan.Names.Job(table.Name);
+                Assert.Null(jobs[name].SelectToken("Properties.DefaultArguments['--plan']"));
+                Assert.Equal([TransformCompiler.Compile(table, SqlDialect.Spark).ToJson()], PlansOf(stack, name).Select(p => p.ToJson()));
             }
             foreach (var derived in dataset.Derived)
             {
-                var plan = TransformPlan.FromJson((string)jobs[stack.Plan.Names.Job(derived.Name)].SelectToken("Properties.DefaultArguments['--plan']")!);
-                Assert.Equal(derived.DependsOn, plan.Inputs.Select(i => i.Table));
+                Assert.Equal(derived.DependsOn, PlansOf(stack, stack.Plan.Names.Job(derived.Name)).Single().Inputs.Select(i => i.Table));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_job_fetches_the_plans_asset_it_was_given_from_the_asset_bucket()
+    {
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            foreach (var job in stack.Etl.TableJobs.Concat(stack.Etl.DerivedJobs))
+            {
+                var resource = template.OfType("AWS::Glue::Job").Single(j => (string?)j.Resource.SelectToken("Properties.Name") == job.JobName).Resource;
+                var planPath = resource.SelectToken("Properties.DefaultArguments['--plan_path']")!.ToString(Newtonsoft.Json.Formatting.None);
+                Assert.Contains($"/{job.Plans.AssetHash}.json", planPath, StringComparison.Ordinal);
             }
         }
     }
@@ -192,8 +282,7 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
     [Fact]
     public void Every_glue_job_writes_parquet_with_the_codec_the_dataset_names_in_pipeline_yaml()
     {
-        var codecs = fixture.Stacks.SelectMany(s => s.Template.OfType("AWS::Glue::Job"))
-            .Select(j => TransformPlan.FromJson((string)j.Resource.SelectToken("Properties.DefaultArguments['--plan']")!))
+        var codecs = fixture.Stacks.SelectMany(s => s.Stack.Etl.PlanFiles.Keys.SelectMany(job => PlansOf(s.Stack, job)))
             .SelectMany(p => p.Outputs.Where(o => o.Format == OutputFormat.Parquet).Select(o => o.Compression))
             .ToList();
 
@@ -224,7 +313,8 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
                 Assert.NotNull(properties["MaxRetries"]);
                 Assert.NotNull(properties["GlueVersion"]);
                 Assert.NotNull(properties["WorkerType"]);
-                Assert.Equal("true", (string?)properties.SelectToken("DefaultArguments['--enable-continuous-cloudwatch-log']"));
+                var logGroup = (string?)properties.SelectToken("DefaultArguments['--continuous-log-logGroup']") ?? (string?)properties.SelectToken("DefaultArguments['--custom-logGroup-prefix']");
+                Assert.NotNull(logGroup);
             });
         }
     }
