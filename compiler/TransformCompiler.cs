@@ -1,4 +1,5 @@
 using DataPipeline.Compiler.Internal;
+using DataPipeline.Config.Checks;
 using DataPipeline.Config.Model;
 
 namespace DataPipeline.Compiler;
@@ -79,12 +80,22 @@ public static class TransformCompiler
     /// One step &lt;d&gt;_result: the user's SQL as written (comments kept, final ';' dropped), reading the cleaned
     /// tables of depends_on, which the executor registers as views named by table. The SQL must run on every engine.
     /// </summary>
-    public static TransformPlan CompileDerived(DerivedTableDefinition derived, string sqlText, SqlDialect dialect)
+    /// <param name="columns">
+    /// The described columns of the SQL's result (see Config.Checks.SchemaDescriber). The step casts each to its
+    /// type, so every engine writes the same column types (Spark's SUM of ints is a bigint, DuckDB's a HUGEINT, say).
+    /// Null: the SQL's own types.
+    /// </param>
+    public static TransformPlan CompileDerived(DerivedTableDefinition derived, string sqlText, SqlDialect dialect, IReadOnlyList<DescribedColumn>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(derived);
         ArgumentNullException.ThrowIfNull(sqlText);
         ArgumentNullException.ThrowIfNull(dialect);
         var sql = SingleStatement.Of(sqlText, derived.SqlFile);
+        if (columns is { Count: > 0 })
+        {
+            var casts = columns.Select(c => $"    CAST({dialect.Quote("result")}.{dialect.Quote(c.Name)} AS {dialect.TypeName(CatalogTypes.Parse(c.Type))}) AS {dialect.Quote(c.Name)}");
+            sql = $"SELECT\n{string.Join(",\n", casts)}\nFROM (\n{sql}\n) AS {dialect.Quote("result")}";
+        }
         return new TransformPlan
         {
             Table = derived.Name,

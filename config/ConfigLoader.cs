@@ -50,8 +50,31 @@ public static partial class ConfigLoader
         {
             diagnostics.Add(new ConfigError(orphan.File, 1, "", $"this file is for environment '{orphan.Name}', which pipeline.yaml does not declare; add it under environments or delete the file."));
         }
+        var schemas = diagnostics.HasErrors ? [] : Describe(pipeline, environments, diagnostics);
         diagnostics.ThrowIfAny();
-        return new LoadedConfig(pipeline, environments);
+        return new LoadedConfig(pipeline, environments) { Schemas = schemas };
+    }
+
+    /// <summary>
+    /// Describes every dataset's tables and SQL on embedded DuckDB (names as in the first environment that deploys it);
+    /// only for a configuration without other errors, whose SQL errors would otherwise follow from those.
+    /// </summary>
+    private static Dictionary<string, Checks.DatasetSchema> Describe(PipelineConfig pipeline, IReadOnlyList<EnvironmentConfig> environments, Diagnostics diagnostics)
+    {
+        var schemas = new Dictionary<string, Checks.DatasetSchema>(StringComparer.Ordinal);
+        if (environments.Count == 0)
+        {
+            return schemas;
+        }
+        foreach (var dataset in pipeline.Datasets)
+        {
+            var environment = environments.FirstOrDefault(e => e.Datasets.Any(d => d.Name == dataset.Name)) ?? environments[0];
+            var selection = environment.Datasets.FirstOrDefault(d => d.Name == dataset.Name) ?? new DatasetOverrides { Name = dataset.Name };
+            var errors = new List<ConfigError>();
+            schemas[dataset.Name] = Checks.SchemaDescriber.Describe(PipelinePlanner.Plan(pipeline, environment, selection), errors);
+            errors.ForEach(diagnostics.Add);
+        }
+        return schemas;
     }
 
     private static IEnumerable<(string File, string Name)> OrphanEnvironmentFiles(string root, PipelineConfig pipeline) =>

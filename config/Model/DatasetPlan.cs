@@ -13,6 +13,8 @@ public sealed record DatasetPlan
     public required AthenaSettings Athena { get; init; }
     public required CrawlerSettings Crawler { get; init; }
     public required EtlSettings Etl { get; init; }
+    /// <summary>The columns of its tables and queries, learnt when the configuration was loaded. Default: nothing described.</summary>
+    public Checks.DatasetSchema Schema { get; init; } = Checks.DatasetSchema.Empty;
 
     public bool DestroyOnRemoval => Environment.RemovalPolicy == RemovalChoice.Destroy && !Environment.Production;
 }

@@ -156,7 +156,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
     {
         var clock = Stopwatch.StartNew();
         var sqlText = File.ReadAllText(Path.Combine(plan.Pipeline.RootDirectory, definition.SqlFile));
-        var compiled = TransformCompiler.CompileDerived(definition, sqlText, SqlDialect.DuckDb);
+        var compiled = TransformCompiler.CompileDerived(definition, sqlText, SqlDialect.DuckDb, plan.Schema.Derived.GetValueOrDefault(definition.Name));
         try
         {
             foreach (var input in compiled.Inputs)

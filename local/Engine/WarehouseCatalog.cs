@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataPipeline.Compiler;
 using DataPipeline.Config;
+using DataPipeline.Config.Checks;
 
 namespace DataPipeline.Local.Engine;
 
@@ -32,7 +33,7 @@ internal static class WarehouseCatalog
             var location = WarehouseFolders.Data(table);
             session.Execute($"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {PlanExecutor.ParquetScan(location)}");
             var described = session.Query($"DESCRIBE {view}").Rows
-                .Select(r => new CatalogColumn { Name = (string)r[0]!, Type = GlueType((string)r[1]!) })
+                .Select(r => new CatalogColumn { Name = (string)r[0]!, Type = CatalogTypes.FromDuckDb((string)r[1]!) })
                 .ToList();
             entries.Add(new CatalogTable
             {
@@ -46,22 +47,4 @@ internal static class WarehouseCatalog
         File.WriteAllText(catalogFile, JsonSerializer.Serialize(document, Json) + "\n");
         return document;
     }
-
-    /// <summary>The Glue/Athena name of a DuckDB type.</summary>
-    public static string GlueType(string duckDbType) => duckDbType.ToUpperInvariant() switch
-    {
-        "VARCHAR" => "string",
-        "INTEGER" => "int",
-        "BIGINT" => "bigint",
-        "SMALLINT" => "smallint",
-        "TINYINT" => "tinyint",
-        "HUGEINT" => "decimal(38,0)",
-        "DOUBLE" => "double",
-        "FLOAT" => "float",
-        "BOOLEAN" => "boolean",
-        "DATE" => "date",
-        "TIMESTAMP" or "TIMESTAMP WITH TIME ZONE" => "timestamp",
-        var other when other.StartsWith("DECIMAL", StringComparison.Ordinal) => other.ToLowerInvariant(),
-        var other => other.ToLowerInvariant(),
-    };
 }

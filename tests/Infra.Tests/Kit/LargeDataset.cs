@@ -37,6 +37,7 @@ public static class LargeDataset
         ]);
         files.Files["pipeline.yaml"] = string.Join("\n", lines) + "\n";
         files.Files["etl/sales/summary.sql"] = "SELECT t001.id, t001.amount, t002.score FROM t001 JOIN t002 ON t002.id = t001.id\n";
+        files.Files["sql/sales/daily_total.sql"] = "SELECT event_date, SUM(amount) AS amount FROM \"{{database}}\".\"tbl_t001\" GROUP BY 1";
         var etl = $"etl:\n  tables_per_job: {tablesPerJob}\n";
         files.Change("pipeline.dev.yaml", "datasets:\n  sales: {}", etl + "datasets:\n  sales: {}");
         files.Change("pipeline.prod.yaml", "datasets:\n  sales: {}",
