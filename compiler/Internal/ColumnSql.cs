@@ -112,7 +112,7 @@ internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect, IRe
         }
         if (column.Rules.Regex is { } regex)
         {
-            yield return ($"NOT ({dialect.RegexMatches(Text, regex)})", RejectReason.PatternMismatch(Name));
+            yield return ($"NOT ({dialect.RegexMatches(Text, PortableRegex.Compile(regex))})", RejectReason.PatternMismatch(Name));
         }
     }
 

@@ -120,7 +120,7 @@ FROM (
             WHEN `_is_header` THEN NULL
             WHEN `_malformed` THEN 'malformed_row'
             WHEN (`_text_track_id` IS NULL OR `_text_track_id` = '') THEN 'missing_required:track_id'
-            WHEN NOT (`_text_track_id` RLIKE '^[0-9A-Za-z]{22}$') THEN 'pattern_mismatch:track_id'
+            WHEN NOT (`_text_track_id` RLIKE '^[0-9A-Za-z]{22}\\z') THEN 'pattern_mismatch:track_id'
             WHEN `_text_track_number` IS NOT NULL AND `track_number` IS NULL THEN 'bad_type:track_number'
             WHEN `track_number` < 1 THEN 'out_of_range:track_number'
             WHEN `_text_duration_ms` IS NOT NULL AND `duration_ms` IS NULL THEN 'bad_type:duration_ms'

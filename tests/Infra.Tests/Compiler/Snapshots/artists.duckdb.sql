@@ -78,7 +78,7 @@ FROM (
             WHEN "_is_header" THEN NULL
             WHEN "_malformed" THEN 'malformed_row'
             WHEN ("_text_id" IS NULL OR "_text_id" = '') THEN 'missing_required:id'
-            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}$')) THEN 'pattern_mismatch:id'
+            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}\z')) THEN 'pattern_mismatch:id'
             WHEN "_text_name" IS NULL THEN 'missing_required:name'
             WHEN "_text_artist_popularity" IS NOT NULL AND "artist_popularity" IS NULL THEN 'bad_type:artist_popularity'
             WHEN "artist_popularity" < 0 OR "artist_popularity" > 100 THEN 'out_of_range:artist_popularity'

@@ -119,7 +119,7 @@ FROM (
             WHEN "tempo" < 0 OR "tempo" > 300 THEN 'out_of_range:tempo'
             WHEN NOT ("_text_type" = 'audio_features') THEN 'not_allowed:type'
             WHEN ("_text_id" IS NULL OR "_text_id" = '') THEN 'missing_required:id'
-            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}$')) THEN 'pattern_mismatch:id'
+            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}\z')) THEN 'pattern_mismatch:id'
             WHEN "_text_duration_ms" IS NOT NULL AND "duration_ms" IS NULL THEN 'bad_type:duration_ms'
             WHEN "duration_ms" < 0 THEN 'out_of_range:duration_ms'
             WHEN "_text_time_signature" IS NOT NULL AND "time_signature" IS NULL THEN 'bad_type:time_signature'

@@ -51,7 +51,7 @@ FROM (
             WHEN "_is_header" THEN NULL
             WHEN "_malformed" THEN 'malformed_row'
             WHEN ("_text_id" IS NULL OR "_text_id" = '') THEN 'missing_required:id'
-            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}$')) THEN 'pattern_mismatch:id'
+            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}\z')) THEN 'pattern_mismatch:id'
             WHEN "_text_track_popularity" IS NULL THEN 'missing_required:track_popularity'
             WHEN "_text_track_popularity" IS NOT NULL AND "track_popularity" IS NULL THEN 'bad_type:track_popularity'
             WHEN "track_popularity" < 0 OR "track_popularity" > 100 THEN 'out_of_range:track_popularity'
