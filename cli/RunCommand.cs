@@ -15,6 +15,7 @@ internal static class RunCommand
         var dataset = new Option<string[]>("--dataset") { Description = "Dataset to run (repeatable). Default: every dataset of the environment.", AllowMultipleArgumentsPerToken = true };
         var staging = new Option<string?>("--staging") { Description = "Folder holding <table>/*.csv|*.jsonl; {dataset} is replaced by the dataset name. Default: samples/<dataset>." };
         var output = new Option<string?>("--out") { Description = "Output root; each dataset lands in <out>/<dataset>. Default: .pipeline/<env>." };
+        var fullRefresh = new Option<bool>("--full-refresh") { Description = "Rebuild every table from all readable staging files and reset its ledger, instead of merging only the files new since the last run." };
         var configDirectory = new Option<string>("--config-dir")
         {
             Description = "Folder holding pipeline.yaml and the environment files.",
@@ -25,6 +26,7 @@ internal static class RunCommand
         command.Options.Add(dataset);
         command.Options.Add(staging);
         command.Options.Add(output);
+        command.Options.Add(fullRefresh);
         command.Options.Add(configDirectory);
         command.SetAction(parse => Run(new LocalRunOptions
         {
@@ -33,6 +35,7 @@ internal static class RunCommand
             Datasets = parse.GetValue(dataset) ?? [],
             Staging = parse.GetValue(staging),
             Out = parse.GetValue(output),
+            FullRefresh = parse.GetValue(fullRefresh),
         }));
         return command;
     }

@@ -18,6 +18,9 @@ public static class PlanColumns
     /// <summary>When a file arrived, sortable as text: its modification time in UTC (yyyy-MM-ddTHH:mm:ss.ffffffZ), a space, its path.</summary>
     public const string Arrival = "_arrival";
 
+    /// <summary>In current_&lt;table&gt;: the file a warehouse row is in, as the executor names it.</summary>
+    public const string File = "_file";
+
     /// <summary>The first failing check of a record (see <see cref="RejectReason"/>), NULL for a good one.</summary>
     public const string RejectReason = "_reject_reason";
 

@@ -1,6 +1,6 @@
 namespace DataPipeline.Compiler;
 
-/// <summary>A step written to the warehouse bucket, replacing what was there.</summary>
+/// <summary>A step written to the warehouse bucket, as its <see cref="Mode"/> says.</summary>
 public sealed record PlanOutput
 {
     /// <summary>The step whose rows are written.</summary>
@@ -12,4 +12,9 @@ public sealed record PlanOutput
     public required OutputFormat Format { get; init; }
     /// <summary>Parquet outputs only: the codec, as Spark and DuckDB name it ("snappy", "zstd" or "gzip").</summary>
     public string? Compression { get; init; }
+    public required OutputMode Mode { get; init; }
+    /// <summary><see cref="OutputMode.Merge"/> only: the step of the rows to write again, from the files being rewritten.</summary>
+    public string? Kept { get; init; }
+    /// <summary><see cref="OutputMode.Merge"/> only: the step listing (_file) the files that hold replaced rows.</summary>
+    public string? RemovedFiles { get; init; }
 }

@@ -2,8 +2,9 @@ namespace DataPipeline.Compiler;
 
 /// <summary>
 /// The metric names of the metrics view. Every record is accounted for: lines_read = header_lines + rows_read, and
-/// rows_read = rows_written + rows_rejected + duplicates_dropped; one 'rejected' row per reason carries that reason's
-/// count, and one 'empty_file' row per file without records names it.
+/// rows_read = rows_written + rows_rejected + duplicates_dropped (a row that loses to the version the warehouse already
+/// holds is a duplicate dropped); one 'rejected' row per reason carries that reason's count, and one 'file_rows' row
+/// per file read names it with its records.
 /// </summary>
 public static class RunMetric
 {
@@ -19,5 +20,7 @@ public static class RunMetric
     public const string RowsRejected = "rows_rejected";
     public const string DuplicatesDropped = "duplicates_dropped";
     public const string Rejected = "rejected";
-    public const string EmptyFile = "empty_file";
+    /// <summary>Warehouse rows replaced by newer versions of their key (counted in rows_written as well).</summary>
+    public const string RowsReplaced = "rows_replaced";
+    public const string FileRows = "file_rows";
 }

@@ -24,6 +24,27 @@ public static class StepNames
     /// <summary>The good, de-duplicated rows written to the warehouse.</summary>
     public static string Clean(string table) => $"{table}_clean";
 
+    /// <summary>Registered by the executor: the rows the warehouse table holds, with _file (see <see cref="CurrentTable"/>).</summary>
+    public static string Current(string table) => $"current_{table}";
+
+    /// <summary>Warehouse rows whose key a good row of this run holds too.</summary>
+    public static string Matched(string table) => $"{table}_matched";
+
+    /// <summary>The versions of each matched key, old and new, ranked.</summary>
+    public static string Contest(string table) => $"{table}_contest";
+
+    /// <summary>The rows this run adds to the warehouse: new keys, and new versions that win over the old.</summary>
+    public static string Upserts(string table) => $"{table}_upserts";
+
+    /// <summary>Warehouse rows that newer versions replace.</summary>
+    public static string Replaced(string table) => $"{table}_replaced";
+
+    /// <summary>The other rows of the files that hold replaced rows, written again.</summary>
+    public static string Kept(string table) => $"{table}_kept";
+
+    /// <summary>The files that hold replaced rows.</summary>
+    public static string RemovedFiles(string table) => $"{table}_removed_files";
+
     /// <summary>The rejected records as read, with their reason.</summary>
     public static string Rejects(string table) => $"{table}_rejects";
 

@@ -30,11 +30,21 @@ public static class TransformCompiler
             new() { Name = StepNames.Problems(name), Sql = steps.Problems(), StopsOnRows = true },
             new() { Name = StepNames.Typed(name), Sql = steps.Typed(), Materialize = true },
         };
-        if (table.Key.Count > 0)
+        var keyed = table.Key.Count > 0;
+        if (keyed)
         {
             plan.Add(new PlanStep { Name = StepNames.DuplicateKeys(name), Sql = steps.DuplicateKeys() });
         }
-        plan.Add(new PlanStep { Name = StepNames.Clean(name), Sql = steps.Clean() });
+        plan.Add(new PlanStep { Name = StepNames.Clean(name), Sql = steps.Clean(), Materialize = keyed });
+        if (keyed)
+        {
+            plan.Add(new PlanStep { Name = StepNames.Matched(name), Sql = steps.Matched(), Materialize = true });
+            plan.Add(new PlanStep { Name = StepNames.Contest(name), Sql = steps.Contest(), Materialize = true });
+            plan.Add(new PlanStep { Name = StepNames.Upserts(name), Sql = steps.Upserts() });
+            plan.Add(new PlanStep { Name = StepNames.Replaced(name), Sql = steps.Replaced() });
+            plan.Add(new PlanStep { Name = StepNames.RemovedFiles(name), Sql = steps.RemovedFiles() });
+            plan.Add(new PlanStep { Name = StepNames.Kept(name), Sql = steps.Kept() });
+        }
         plan.Add(new PlanStep { Name = StepNames.Rejects(name), Sql = steps.Rejects() });
         plan.Add(new PlanStep { Name = StepNames.Metrics(name), Sql = steps.Metrics() });
         return new TransformPlan
@@ -53,16 +63,29 @@ public static class TransformCompiler
                 Encoding = PlanEncoding.Of(table.Source.Encoding),
                 FilePattern = StagingFilePattern.Of(table.Source.Kind),
             },
+            Current = keyed
+                ? new CurrentTable
+                {
+                    View = StepNames.Current(name),
+                    Path = WarehouseFolders.Data(name),
+                    Columns = steps.WarehouseColumns(),
+                    PartitionBy = table.PartitionBy.Select(p => p.Name).ToList(),
+                }
+                : null,
+            Ledger = WarehouseFolders.Ledger(name),
             Steps = plan,
             Outputs =
             [
                 new PlanOutput
                 {
-                    View = StepNames.Clean(name),
+                    View = keyed ? StepNames.Upserts(name) : StepNames.Clean(name),
                     Path = WarehouseFolders.Data(name),
                     PartitionBy = table.PartitionBy.Select(p => p.Name).ToList(),
                     Format = OutputFormat.Parquet,
                     Compression = CodecName(table.Compression),
+                    Mode = keyed ? OutputMode.Merge : OutputMode.Append,
+                    Kept = keyed ? StepNames.Kept(name) : null,
+                    RemovedFiles = keyed ? StepNames.RemovedFiles(name) : null,
                 },
                 new PlanOutput
                 {
@@ -70,8 +93,9 @@ public static class TransformCompiler
                     Path = WarehouseFolders.Quarantine(name),
                     Format = OutputFormat.Parquet,
                     Compression = CodecName(table.Compression),
+                    Mode = OutputMode.AppendRun,
                 },
-                new PlanOutput { View = StepNames.Metrics(name), Path = WarehouseFolders.Metrics(name), Format = OutputFormat.Json },
+                new PlanOutput { View = StepNames.Metrics(name), Path = WarehouseFolders.Metrics(name), Format = OutputFormat.Json, Mode = OutputMode.AppendRun },
             ],
         };
     }
@@ -85,7 +109,9 @@ public static class TransformCompiler
     /// type, so every engine writes the same column types (Spark's SUM of ints is a bigint, DuckDB's a HUGEINT, say).
     /// Null: the SQL's own types.
     /// </param>
-    public static TransformPlan CompileDerived(DerivedTableDefinition derived, string sqlText, SqlDialect dialect, IReadOnlyList<DescribedColumn>? columns = null)
+    /// <param name="inputColumns">The described columns of the cleaned tables, so an executor can register an empty input whose folder holds no file yet. Null: not known.</param>
+    public static TransformPlan CompileDerived(DerivedTableDefinition derived, string sqlText, SqlDialect dialect, IReadOnlyList<DescribedColumn>? columns = null,
+        IReadOnlyDictionary<string, IReadOnlyList<DescribedColumn>>? inputColumns = null)
     {
         ArgumentNullException.ThrowIfNull(derived);
         ArgumentNullException.ThrowIfNull(sqlText);
@@ -101,7 +127,12 @@ public static class TransformCompiler
             Table = derived.Name,
             Kind = PlanKind.Derived,
             Dialect = dialect.Name,
-            Inputs = derived.DependsOn.Select(t => new PlanInput { Table = t, Path = WarehouseFolders.Data(t) }).ToList(),
+            Inputs = derived.DependsOn.Select(t => new PlanInput
+            {
+                Table = t,
+                Path = WarehouseFolders.Data(t),
+                Columns = inputColumns?.GetValueOrDefault(t)?.Select(c => new PlanColumn { Name = c.Name, Type = dialect.TypeName(CatalogTypes.Parse(c.Type)) }).ToList() ?? [],
+            }).ToList(),
             Steps = [new PlanStep { Name = StepNames.Result(derived.Name), Sql = sql }],
             Outputs =
             [
@@ -112,6 +143,7 @@ public static class TransformCompiler
                     PartitionBy = derived.PartitionBy.ToList(),
                     Format = OutputFormat.Parquet,
                     Compression = CodecName(derived.Compression),
+                    Mode = OutputMode.Replace,
                 },
             ],
         };

@@ -11,7 +11,7 @@ namespace DataPipeline.Compiler;
 public sealed record TransformPlan
 {
     /// <summary>The version of this contract; executors refuse a plan of another version.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public int Version { get; init; } = CurrentVersion;
     /// <summary>The table the plan produces.</summary>
@@ -21,6 +21,10 @@ public sealed record TransformPlan
     public required string Dialect { get; init; }
     /// <summary>How to read staging (<see cref="PlanKind.Table"/> only).</summary>
     public SourcePlan? Source { get; init; }
+    /// <summary>Cleaned tables only: the warehouse rows the run merges into. Null for a derived table.</summary>
+    public CurrentTable? Current { get; init; }
+    /// <summary>Cleaned tables only: where the executor keeps the table's ledger of staging files processed.</summary>
+    public string? Ledger { get; init; }
     /// <summary>Derived tables only: the cleaned tables read, each registered as a view named by the table.</summary>
     public IReadOnlyList<PlanInput> Inputs { get; init; } = [];
     public required IReadOnlyList<PlanStep> Steps { get; init; }

@@ -14,4 +14,8 @@ public sealed record DatasetRunResult
     /// <summary>Wall time of each phase: tables, derived, catalog, queries, report.</summary>
     public required IReadOnlyDictionary<string, TimeSpan> Phases { get; init; }
     public required TimeSpan Elapsed { get; init; }
+    /// <summary>The run's id: its quarantine and metrics are under run_id=&lt;id&gt;/.</summary>
+    public string RunId { get; init; } = "";
+    /// <summary>True when the run rebuilt every table from all readable staging files.</summary>
+    public bool FullRefresh { get; init; }
 }

@@ -55,7 +55,7 @@ public static class LocalPipeline
 
     /// <summary>Runs one dataset; on any error its previous output stays as it was.</summary>
     public static DatasetRunResult RunDataset(DatasetPlan plan, string staging, LocalRunOptions options, IRunProgress progress) =>
-        new DatasetRunner(plan, staging, OutRoot(options), progress).Run();
+        new DatasetRunner(plan, staging, OutRoot(options), progress, options.FullRefresh).Run();
 
     private static string StagingFolder(LocalRunOptions options, string dataset)
     {

@@ -17,6 +17,12 @@ public sealed record LocalRunOptions
     /// </summary>
     public string? Staging { get; init; }
 
+    /// <summary>
+    /// Rebuild every table from all readable staging files and reset its ledger, instead of merging only the files
+    /// that are new since the last run. Default false.
+    /// </summary>
+    public bool FullRefresh { get; init; }
+
     /// <summary>Output root; each dataset lands in &lt;Out&gt;/&lt;dataset&gt;. Null: .pipeline/&lt;env&gt; under the config folder.</summary>
     public string? Out { get; init; }
 }

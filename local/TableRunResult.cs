@@ -9,12 +9,20 @@ namespace DataPipeline.Local;
 public sealed record TableRunResult
 {
     public required string Table { get; init; }
+    /// <summary>New or changed staging files read this run.</summary>
     public required long FilesRead { get; init; }
+    /// <summary>Staging files the ledger holds as processed by an earlier run, not read again.</summary>
+    public long FilesAlreadyProcessed { get; init; }
     /// <summary>Lines (or JSON array elements) read that are not blank, header lines included.</summary>
     public required long LinesRead { get; init; }
     public required long HeaderLines { get; init; }
     public required long RowsRead { get; init; }
+    /// <summary>Rows this run added to the warehouse table: new keys, and new versions of keys it held.</summary>
     public required long RowsWritten { get; init; }
+    /// <summary>Of <see cref="RowsWritten"/>, those that replaced an older version of their key.</summary>
+    public long RowsReplaced { get; init; }
+    /// <summary>Rows the warehouse table holds after the run.</summary>
+    public long WarehouseRows { get; init; }
     public required long RowsRejected { get; init; }
     public required long DuplicatesDropped { get; init; }
     /// <summary>Rejected rows per reason ("bad_type:release_date"), ordered by reason.</summary>

@@ -49,7 +49,7 @@ public sealed class DatasetEtl : Construct
         TableJobs = tableGroups.Select(group => Job(plan, lake, catalog, group,
             group.Tables.Select(t => TransformCompiler.Compile(tables[t], SqlDialect.Spark)), [])).ToList();
         DerivedJobs = derivedGroups.Select(group => Job(plan, lake, catalog, group,
-            group.Tables.Select(d => TransformCompiler.CompileDerived(derived[d], File.ReadAllText(Path.Combine(root, derived[d].SqlFile)), SqlDialect.Spark, plan.Schema.Derived.GetValueOrDefault(d))),
+            group.Tables.Select(d => TransformCompiler.CompileDerived(derived[d], File.ReadAllText(Path.Combine(root, derived[d].SqlFile)), SqlDialect.Spark, plan.Schema.Derived.GetValueOrDefault(d), plan.Schema.Tables)),
             group.Tables.SelectMany(d => derived[d].DependsOn).ToList())).ToList();
 
         Workflow = new EtlWorkflow(this, "Workflow", new EtlWorkflowProps

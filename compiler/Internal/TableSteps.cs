@@ -172,6 +172,7 @@ internal sealed class TableSteps
         var output = _columns.Select(c => c.Typed)
             .Concat(_table.FileColumn is { } fileColumn ? [$"{SourceFile} AS {Q(fileColumn)}"] : [])
             .Concat(_table.PartitionBy.Where(p => p.From is not null).Select(DerivedPartition))
+            .Append(Arrival)
             .ToList();
         if (_table.Key.Count == 0)
         {
@@ -188,8 +189,72 @@ internal sealed class TableSteps
         return Select(output, $"(\n{IndentLines(single)}\nUNION ALL\n{IndentLines(winners)}\n) AS kept");
     }
 
+    /// <summary>
+    /// The columns of the warehouse table, as clean writes them: declared columns, the file column, derived
+    /// partitions, and _arrival (when its file arrived, which later runs compare new versions of a key with).
+    /// </summary>
+    public IReadOnlyList<PlanColumn> WarehouseColumns() =>
+        _table.Columns.Select(c => new PlanColumn { Name = c.Name, Type = _dialect.TypeName(c.Type) })
+            .Concat(_table.FileColumn is { } file ? [new PlanColumn { Name = file, Type = _dialect.TextType }] : [])
+            .Concat(_table.PartitionBy.Where(p => p.From is not null).Select(p => new PlanColumn { Name = p.Name, Type = _dialect.TypeName(new ColumnType(ColumnKind.Int)) }))
+            .Append(new PlanColumn { Name = PlanColumns.Arrival, Type = _dialect.TextType })
+            .ToList();
+
+    private string Columns(string? alias = null) => string.Join(", ", WarehouseColumns().Select(c => (alias is null ? "" : alias + ".") + Q(c.Name)));
+
+    private IReadOnlyList<string> KeyColumns => _table.Key.Select(k => Q(Declared(k))).ToList();
+
+    private string KeysEqual(string left, string right) => string.Join(" AND ", KeyColumns.Select(k => $"{left}.{k} = {right}.{k}"));
+
+    /// <summary>Warehouse rows whose key a row of this run holds (clean holds each key once).</summary>
+    public string Matched() =>
+        $"SELECT {Columns("w")}, w.{Q(PlanColumns.File)}\nFROM {Q(StepNames.Current(_table.Name))} AS w\nJOIN {Q(StepNames.Clean(_table.Name))} AS c ON {KeysEqual("w", "c")}";
+
+    /// <summary>
+    /// For each matched key, its versions ranked: order_by first, then the later arrival, and on a tie (the same file
+    /// read again) the new version, so the result never depends on how files were grouped into runs.
+    /// </summary>
+    public string Contest()
+    {
+        var matched = Q(StepNames.Matched(_table.Name));
+        var incoming = $"SELECT {Columns("c")}, 1 AS {Q("_incoming")}, CAST(NULL AS {_dialect.TextType}) AS {Q(PlanColumns.File)} FROM {Q(StepNames.Clean(_table.Name))} AS c JOIN (SELECT DISTINCT {string.Join(", ", KeyColumns)} FROM {matched}) AS m ON {KeysEqual("c", "m")}";
+        var old = $"SELECT {Columns()}, 0 AS {Q("_incoming")}, {Q(PlanColumns.File)} FROM {matched}";
+        var order = _table.OrderBy.Select(term => $"{Q(Declared(term.Column))} {(term.Descending ? "DESC" : "ASC")} NULLS LAST")
+            .Append($"{Arrival} DESC").Append($"{Q("_incoming")} DESC");
+        return $"SELECT *, ROW_NUMBER() OVER (PARTITION BY {string.Join(", ", KeyColumns)} ORDER BY {string.Join(", ", order)}) AS {Q("_rank")}\nFROM (\n{IndentLines(old)}\nUNION ALL\n{IndentLines(incoming)}\n) AS versions";
+    }
+
+    /// <summary>The rows this run writes: those of keys the warehouse does not hold, and new versions that won.</summary>
+    public string Upserts()
+    {
+        var matched = Q(StepNames.Matched(_table.Name));
+        var fresh = $"SELECT {Columns("c")} FROM {Q(StepNames.Clean(_table.Name))} AS c LEFT JOIN (SELECT DISTINCT {string.Join(", ", KeyColumns)} FROM {matched}) AS m ON {KeysEqual("c", "m")} WHERE m.{KeyColumns[0]} IS NULL";
+        var winners = $"SELECT {Columns()} FROM {Q(StepNames.Contest(_table.Name))} WHERE {Q("_incoming")} = 1 AND {Q("_rank")} = 1";
+        return $"{fresh}\nUNION ALL\n{winners}";
+    }
+
+    /// <summary>The warehouse rows that lost to a new version: their key and file.</summary>
+    public string Replaced() =>
+        $"SELECT {string.Join(", ", KeyColumns)}, {Q(PlanColumns.File)} FROM {Q(StepNames.Contest(_table.Name))} WHERE {Q("_incoming")} = 0 AND {Q("_rank")} > 1";
+
+    /// <summary>The files holding replaced rows.</summary>
+    public string RemovedFiles() => $"SELECT DISTINCT {Q(PlanColumns.File)} FROM {Q(StepNames.Replaced(_table.Name))}";
+
+    /// <summary>The rows of those files that stay: written again, without the replaced ones.</summary>
+    public string Kept()
+    {
+        var replaced = Q(StepNames.Replaced(_table.Name));
+        return $"SELECT {Columns("w")}\nFROM {Q(StepNames.Current(_table.Name))} AS w\n" +
+            $"JOIN {Q(StepNames.RemovedFiles(_table.Name))} AS f ON w.{Q(PlanColumns.File)} = f.{Q(PlanColumns.File)}\n" +
+            $"LEFT JOIN {replaced} AS r ON {KeysEqual("w", "r")} AND w.{Q(PlanColumns.File)} = r.{Q(PlanColumns.File)}\n" +
+            $"WHERE r.{KeyColumns[0]} IS NULL";
+    }
+
     /// <summary>Rejected records as they were read, with their file and reason.</summary>
     public string Rejects() => Select([SourceFile, Line, Reason], TypedView, $"NOT {IsHeader} AND {Reason} IS NOT NULL");
+
+    /// <summary>The step whose rows this run writes to the warehouse: the upserts of a keyed table, else clean.</summary>
+    private string Written => _table.Key.Count > 0 ? StepNames.Upserts(_table.Name) : StepNames.Clean(_table.Name);
 
     /// <summary>(metric, reason, rows) counts; see <see cref="RunMetric"/>.</summary>
     public string Metrics()
@@ -202,11 +267,14 @@ internal sealed class TableSteps
             Total(RunMetric.LinesRead, "COUNT(*)", TypedView),
             Total(RunMetric.HeaderLines, $"COUNT(CASE WHEN {IsHeader} THEN 1 END)", TypedView),
             Total(RunMetric.RowsRead, $"COUNT(CASE WHEN {records} THEN 1 END)", TypedView),
-            Total(RunMetric.RowsWritten, "COUNT(*)", Q(StepNames.Clean(_table.Name))),
+            Total(RunMetric.RowsWritten, "COUNT(*)", Q(Written)),
             Total(RunMetric.RowsRejected, $"COUNT(CASE WHEN {records} AND {Reason} IS NOT NULL THEN 1 END)", TypedView),
-            $"SELECT {L(RunMetric.DuplicatesDropped)}, CAST(NULL AS {_dialect.TextType}), (SELECT COUNT(*) FROM {TypedView} WHERE {Good}) - (SELECT COUNT(*) FROM {Q(StepNames.Clean(_table.Name))})",
+            $"SELECT {L(RunMetric.DuplicatesDropped)}, CAST(NULL AS {_dialect.TextType}), (SELECT COUNT(*) FROM {TypedView} WHERE {Good}) - (SELECT COUNT(*) FROM {Q(Written)})",
+            _table.Key.Count > 0
+                ? Total(RunMetric.RowsReplaced, "COUNT(*)", Q(StepNames.Replaced(_table.Name)))
+                : $"SELECT {L(RunMetric.RowsReplaced)}, CAST(NULL AS {_dialect.TextType}), 0",
             $"SELECT {L(RunMetric.Rejected)}, {Reason}, COUNT(*) FROM {TypedView} WHERE {records} AND {Reason} IS NOT NULL GROUP BY {Reason}",
-            $"SELECT {L(RunMetric.EmptyFile)}, l.{SourceFile}, 0 FROM {LayoutView} AS l LEFT JOIN (SELECT {SourceFile} FROM {TypedView} WHERE {records} GROUP BY {SourceFile}) AS r ON l.{SourceFile} = r.{SourceFile} WHERE r.{SourceFile} IS NULL");
+            $"SELECT {L(RunMetric.FileRows)}, l.{SourceFile}, coalesce(r.{Q(PlanColumns.Rows)}, 0) FROM {LayoutView} AS l LEFT JOIN (SELECT {SourceFile}, COUNT(*) AS {Q(PlanColumns.Rows)} FROM {TypedView} WHERE {records} GROUP BY {SourceFile}) AS r ON l.{SourceFile} = r.{SourceFile}");
     }
 
     private string RejectReasonCase()

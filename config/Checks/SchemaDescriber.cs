@@ -61,6 +61,8 @@ internal static partial class SchemaDescriber
         var plan = TransformCompiler.Compile(table, Sql);
         session.Execute($"CREATE TEMP TABLE {Sql.Quote(StepNames.Raw(table.Name))} ({Sql.Quote(PlanColumns.SourceFile)} VARCHAR, {Sql.Quote(PlanColumns.Line)} VARCHAR)");
         session.Execute($"CREATE TEMP TABLE {Sql.Quote(StepNames.Files(table.Name))} ({Sql.Quote(PlanColumns.SourceFile)} VARCHAR, {Sql.Quote(PlanColumns.FirstLine)} VARCHAR, {Sql.Quote(PlanColumns.Arrival)} VARCHAR)");
+        var executor = new PlanExecutor(session, Path.GetTempPath());
+        executor.RegisterCurrent(plan, empty: true);
         foreach (var step in plan.Steps)
         {
             session.Execute($"CREATE TEMP VIEW {Sql.Quote(step.Name)} AS {step.Sql}");
@@ -72,8 +74,7 @@ internal static partial class SchemaDescriber
         {
             session.Execute($"DROP VIEW {Sql.Quote(step.Name)}");
         }
-        session.Execute($"DROP TABLE {Sql.Quote(StepNames.Raw(table.Name))}");
-        session.Execute($"DROP TABLE {Sql.Quote(StepNames.Files(table.Name))}");
+        executor.Drop(plan with { Steps = [] });
         return columns;
     }
 

@@ -53,6 +53,22 @@ internal sealed class DatasetOutput : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the run's folder from the previous output: the given folders are linked in (hard links), so the run only
+    /// adds files and deletes names there and the previous output stays as it was. Everything else is written anew.
+    /// </summary>
+    public void StartFromPrevious(IEnumerable<string> folders)
+    {
+        if (!Directory.Exists(FinalFolder))
+        {
+            return;
+        }
+        foreach (var folder in folders)
+        {
+            HardLinks.Copy(Path.Combine(FinalFolder, folder), Path.Combine(WorkFolder, folder));
+        }
+    }
+
     /// <summary>Swaps the finished folder in: marked complete, previous output aside, new one in, previous one deleted.</summary>
     public void Commit()
     {

@@ -7,10 +7,13 @@ using DataPipeline.Local.Report;
 namespace DataPipeline.Local.Engine;
 
 /// <summary>One dataset run: clean tables, derived tables, catalog, saved queries, report; all or nothing.</summary>
-internal sealed class DatasetRunner(DatasetPlan plan, string staging, string outRoot, IRunProgress progress)
+internal sealed class DatasetRunner(DatasetPlan plan, string staging, string outRoot, IRunProgress progress, bool fullRefresh = false)
 {
+    /// <summary>What a run changes in place never comes from the previous output: these folders are linked into the new one and then only added to.</summary>
+    private static readonly string[] KeptFolders = ["data-warehouse", "quarantine", "_metrics", "_state"];
+
     public const string DatabaseFile = "warehouse.duckdb";
-    public const string CatalogFile = "catalog.json";
+    public const string CatalogFile = WarehouseCatalog.CatalogFileName;
     public const string ReportFile = "report.html";
     public const string QueriesFolder = "queries";
 
@@ -28,6 +31,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         {
             progress.Step(Dataset, line);
         }
+        output.StartFromPrevious(KeptFolders);
         try
         {
             return Run(output, filesByTable, compiled, total);
@@ -41,6 +45,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
     private DatasetRunResult Run(DatasetOutput output, Dictionary<string, StagingListing> filesByTable, Dictionary<string, TransformPlan> compiled, Stopwatch total)
     {
         var work = output.WorkFolder;
+        var runId = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         List<TableRunResult> tables;
         List<DerivedRunResult> derived;
         List<QueryRunResult> queries;
@@ -49,10 +54,11 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
             session.Execute($"SET file_search_path = {Sql.Literal(work)}");
             session.Execute("SET preserve_insertion_order = false");
             var executor = new PlanExecutor(session, work);
-            tables = Timed("tables", () => plan.Dataset.Tables.Select(t => CleanTable(session, executor, t, compiled[t.Name], filesByTable[t.Name])).ToList());
+            tables = Timed("tables", () => plan.Dataset.Tables.Select(t => CleanTable(session, executor, t, compiled[t.Name], filesByTable[t.Name], runId)).ToList());
             FaultPoint.Reach(FaultPoint.TablesWritten);
-            derived = Timed("derived", () => plan.Dataset.Derived.Select(d => BuildDerived(session, executor, d)).ToList());
-            Timed("catalog", () => WarehouseCatalog.Write(session, plan.Names.Database, CatalogEntries(), Path.Combine(work, CatalogFile)));
+            var changed = tables.Where(t => t.RowsWritten > 0 || t.RowsReplaced > 0).Select(t => t.Table).ToHashSet(StringComparer.Ordinal);
+            derived = Timed("derived", () => plan.Dataset.Derived.Select(d => BuildDerived(session, executor, d, changed)).ToList());
+            Timed("catalog", () => WarehouseCatalog.Write(session, plan.Names.Database, CatalogEntries(), plan.Schema, work));
             progress.Step(Dataset, $"catalog: schema {plan.Names.Database} with {tables.Count + derived.Count} views in {DatabaseFile}");
             queries = Timed("queries", () => plan.Dataset.Queries.Select(q => RunQuery(session, q, work)).ToList());
         }
@@ -67,6 +73,8 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
             Queries = queries,
             Phases = _phases,
             Elapsed = total.Elapsed,
+            RunId = runId,
+            FullRefresh = fullRefresh,
         };
         Timed("report", () => File.WriteAllText(Path.Combine(work, ReportFile), RunReport.Html(result)));
         RunSummaryFile.Write(Path.Combine(work, RunSummaryFile.Name), result with { Elapsed = total.Elapsed });
@@ -75,14 +83,20 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         return result with { Elapsed = total.Elapsed };
     }
 
-    private TableRunResult CleanTable(DuckDbSession session, PlanExecutor executor, TableDefinition table, TransformPlan compiled, StagingListing listing)
+    private TableRunResult CleanTable(DuckDbSession session, PlanExecutor executor, TableDefinition table, TransformPlan compiled, StagingListing listing, string runId)
     {
         var clock = Stopwatch.StartNew();
+        var ledgerFile = executor.FolderOf(compiled.Ledger!);
+        var ledger = fullRefresh ? Ledger.Empty() : Ledger.Read(ledgerFile);
+        var fresh = ledger.NewFiles(listing.Files);
+        var batch = Batch(table.Name, fresh);
+        var read = listing with { Files = fresh.Select(f => f.File).ToList() };
         try
         {
-            RawTableLoader.Load(session, table.Name, compiled.Source!, listing);
+            RawTableLoader.Load(session, table.Name, compiled.Source!, read);
+            executor.RegisterCurrent(compiled, empty: fullRefresh);
             executor.RunSteps(compiled, listing.Folder);
-            executor.WriteOutputs(compiled);
+            executor.WriteOutputs(compiled, batch, runId, rebuild: fullRefresh);
         }
         catch (Exception e) when (e is not LocalRunException)
         {
@@ -90,26 +104,33 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         }
         var metrics = session.Query($"SELECT {Sql.Quote(PlanColumns.Metric)}, {Sql.Quote(PlanColumns.Reason)}, {Sql.Quote(PlanColumns.Rows)} FROM {Sql.Quote(StepNames.Metrics(table.Name))}").Rows;
         long Metric(string name) => metrics.Where(r => (string)r[0]! == name).Sum(r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture));
-        var emptyFiles = metrics.Where(r => (string)r[0]! == RunMetric.EmptyFile).Select(r => (string)r[1]!).Order(StringComparer.Ordinal).ToList();
+        var rowsByFile = metrics.Where(r => (string)r[0]! == RunMetric.FileRows).ToDictionary(r => (string)r[1]!, r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture));
+        var emptyFiles = rowsByFile.Where(f => f.Value == 0).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
         executor.Drop(compiled);
+        var dataFolder = executor.FolderOf(WarehouseFolders.Data(table.Name));
         var result = new TableRunResult
         {
             Table = table.Name,
             FilesRead = Metric(RunMetric.FilesRead),
+            FilesAlreadyProcessed = listing.Files.Count - fresh.Count,
             LinesRead = Metric(RunMetric.LinesRead),
             HeaderLines = Metric(RunMetric.HeaderLines),
             RowsRead = Metric(RunMetric.RowsRead),
             RowsWritten = Metric(RunMetric.RowsWritten),
+            RowsReplaced = Metric(RunMetric.RowsReplaced),
             RowsRejected = Metric(RunMetric.RowsRejected),
             DuplicatesDropped = Metric(RunMetric.DuplicatesDropped),
             RejectedByReason = metrics.Where(r => (string)r[0]! == RunMetric.Rejected)
                 .OrderBy(r => (string)r[1]!, StringComparer.Ordinal)
                 .ToDictionary(r => (string)r[1]!, r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture)),
-            StagingBytes = listing.Files.Sum(f => f.Bytes),
-            ParquetBytes = FolderBytes(executor.FolderOf(WarehouseFolders.Data(table.Name))),
+            WarehouseRows = Directory.Exists(dataFolder) && Directory.EnumerateFiles(dataFolder, "*.parquet", SearchOption.AllDirectories).Any()
+                ? session.Count($"SELECT COUNT(*) FROM {PlanExecutor.ParquetScan(dataFolder)}")
+                : 0,
+            StagingBytes = read.Files.Sum(f => f.Bytes),
+            ParquetBytes = FolderBytes(dataFolder),
             Compression = table.Compression,
             IgnoredFiles = listing.Ignored,
-            Warnings = Warnings(listing, emptyFiles, Metric(RunMetric.RowsRead)),
+            Warnings = Warnings(listing, fresh.Count, emptyFiles, Metric(RunMetric.RowsRead)),
             Elapsed = clock.Elapsed,
         };
         if (!result.Balanced)
@@ -120,7 +141,10 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         {
             throw new LocalRunException($"Table '{table.Name}' rejected {result.RowsRejected:N0} of {result.RowsRead:N0} rows ({Percent(result.RowsRejected, result.RowsRead)}), more than its max_reject_share of {share * 100:0.##}%; nothing was written. The reasons: {string.Join(", ", result.RejectedByReason.Select(r => $"{r.Key} {r.Value:N0}"))}.");
         }
-        progress.Step(Dataset, $"table {table.Name}: {result.RowsRead:N0} read, {result.RowsWritten:N0} written, {result.RowsRejected:N0} rejected, {result.DuplicatesDropped:N0} duplicates dropped ({clock.Elapsed.TotalSeconds:0.0} s)");
+        // The ledger is written last, once the table's outputs are in the run's folder.
+        ledger.Record(fresh, runId, rowsByFile);
+        ledger.Write(ledgerFile);
+        progress.Step(Dataset, $"table {table.Name}: {fresh.Count:N0} new file(s), {result.RowsRead:N0} read, {result.RowsWritten:N0} written ({result.RowsReplaced:N0} replacing older versions), {result.RowsRejected:N0} rejected, {result.DuplicatesDropped:N0} duplicates dropped; {result.WarehouseRows:N0} rows in the table ({clock.Elapsed.TotalSeconds:0.0} s)");
         foreach (var warning in result.Warnings)
         {
             progress.Step(Dataset, $"warning: table {table.Name}: {warning}");
@@ -128,7 +152,14 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         return result;
     }
 
-    private static List<string> Warnings(StagingListing listing, IReadOnlyList<string> emptyFiles, long rowsRead)
+    /// <summary>Names the files a run writes for a table, from what it read: a run that reads the same files again writes the same names.</summary>
+    private string Batch(string table, IReadOnlyList<(StagingFile File, string Fingerprint)> files)
+    {
+        var text = string.Join("\n", files.Select(f => f.File.RelativePath + "\t" + f.Fingerprint).Order(StringComparer.Ordinal).Prepend(table + (fullRefresh ? "\tfull" : "")));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+    }
+
+    private static List<string> Warnings(StagingListing listing, int newFiles, IReadOnlyList<string> emptyFiles, long rowsRead)
     {
         var warnings = new List<string>();
         if (!listing.FolderExists)
@@ -138,6 +169,10 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         else if (listing.Files.Count == 0)
         {
             warnings.Add($"no staging files under {listing.Folder}{(listing.Ignored.Count > 0 ? $" ({listing.Ignored.Count} other files ignored)" : "")}, so no rows were read");
+        }
+        else if (newFiles == 0)
+        {
+            warnings.Add($"no new staging files this run (the {listing.Files.Count} there were processed before), so no rows were read");
         }
         else if (rowsRead == 0)
         {
@@ -152,11 +187,23 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
 
     private static string Percent(long part, long whole) => ((double)part / whole).ToString("0.#%", CultureInfo.InvariantCulture);
 
-    private DerivedRunResult BuildDerived(DuckDbSession session, PlanExecutor executor, DerivedTableDefinition definition)
+    /// <summary>Rebuilds a derived table from the warehouse, unless none of its inputs changed and its plan is the one that built it.</summary>
+    private DerivedRunResult BuildDerived(DuckDbSession session, PlanExecutor executor, DerivedTableDefinition definition, IReadOnlySet<string> changed)
     {
         var clock = Stopwatch.StartNew();
         var sqlText = File.ReadAllText(Path.Combine(plan.Pipeline.RootDirectory, definition.SqlFile));
-        var compiled = TransformCompiler.CompileDerived(definition, sqlText, SqlDialect.DuckDb, plan.Schema.Derived.GetValueOrDefault(definition.Name));
+        var compiled = TransformCompiler.CompileDerived(definition, sqlText, SqlDialect.DuckDb, plan.Schema.Derived.GetValueOrDefault(definition.Name), plan.Schema.Tables);
+        var folder = executor.FolderOf(WarehouseFolders.Data(definition.Name));
+        var planFile = executor.FolderOf(WarehouseFolders.DerivedPlan(definition.Name));
+        var planHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(compiled.ToJson())));
+        var upToDate = !fullRefresh && !definition.DependsOn.Any(changed.Contains) && Directory.Exists(folder)
+            && File.Exists(planFile) && File.ReadAllText(planFile) == planHash;
+        if (upToDate)
+        {
+            var kept = session.Count($"SELECT COUNT(*) FROM {PlanExecutor.ParquetScan(folder)}");
+            progress.Step(Dataset, $"derived {definition.Name}: {kept:N0} rows, unchanged (none of {string.Join(", ", definition.DependsOn)} changed)");
+            return new DerivedRunResult { Table = definition.Name, Rows = kept, ParquetBytes = FolderBytes(folder), Elapsed = clock.Elapsed, Rebuilt = false };
+        }
         try
         {
             foreach (var input in compiled.Inputs)
@@ -164,17 +211,19 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
                 executor.RegisterInput(input);
             }
             executor.RunSteps(compiled);
-            executor.WriteOutputs(compiled);
+            executor.WriteOutputs(compiled, batch: "", runId: "", rebuild: true);
             executor.Drop(compiled);
+            Directory.CreateDirectory(Path.GetDirectoryName(planFile)!);
+            File.Delete(planFile);
+            File.WriteAllText(planFile, planHash);
         }
         catch (Exception e) when (e is not LocalRunException)
         {
             throw new LocalRunException($"{definition.SqlFile}: derived table '{definition.Name}' failed on DuckDB: {e.Message}. Fix the SQL; it must run on Spark and DuckDB.", e);
         }
-        var folder = executor.FolderOf(WarehouseFolders.Data(definition.Name));
         var rows = session.Count($"SELECT COUNT(*) FROM {PlanExecutor.ParquetScan(folder)}");
         progress.Step(Dataset, $"derived {definition.Name}: {rows:N0} rows ({clock.Elapsed.TotalSeconds:0.0} s)");
-        return new DerivedRunResult { Table = definition.Name, Rows = rows, ParquetBytes = FolderBytes(folder), Elapsed = clock.Elapsed };
+        return new DerivedRunResult { Table = definition.Name, Rows = rows, ParquetBytes = FolderBytes(folder), Elapsed = clock.Elapsed, Rebuilt = true };
     }
 
     private QueryRunResult RunQuery(DuckDbSession session, QueryDefinition query, string work)

@@ -39,37 +39,124 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
         }
     }
 
-    /// <summary>Writes every output, replacing its folder: Parquet (hive partitions when partitioned) or JSON lines.</summary>
-    public void WriteOutputs(TransformPlan plan)
+    /// <summary>
+    /// Registers current_&lt;table&gt;: the rows the table's warehouse folder holds, with _file naming each row's file,
+    /// or an empty view of the plan's columns when the folder holds nothing or the run rebuilds the table.
+    /// </summary>
+    public void RegisterCurrent(TransformPlan plan, bool empty)
+    {
+        if (plan.Current is not { } current)
+        {
+            return;
+        }
+        var folder = FolderOf(current.Path);
+        var view = Sql.Quote(current.View);
+        var file = Sql.Quote(PlanColumns.File);
+        if (empty || !Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any())
+        {
+            var nulls = current.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {Sql.Quote(c.Name)}").Append($"CAST(NULL AS VARCHAR) AS {file}");
+            session.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {string.Join(", ", nulls)} WHERE false");
+            return;
+        }
+        var hiveTypes = "{" + string.Join(", ", current.Columns.Where(c => current.PartitionBy.Contains(c.Name)).Select(c => $"{Sql.Literal(c.Name)}: {Sql.Literal(c.Type)}")) + "}";
+        var columns = string.Join(", ", current.Columns.Select(c => Sql.Quote(c.Name)));
+        var partitioned = current.PartitionBy.Count > 0 ? $", hive_types = {hiveTypes}" : "";
+        session.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {columns}, filename AS {file} FROM read_parquet({Sql.Literal(folder + "/**/*.parquet")}, hive_partitioning = {(current.PartitionBy.Count > 0 ? "true" : "false")}{partitioned}, filename = true)");
+    }
+
+    /// <summary>
+    /// Writes every output as its mode says (see <see cref="OutputMode"/>): new files are named part-&lt;batch&gt;-..., so
+    /// they never clash with files earlier runs wrote; quarantine and metrics go to run_id=&lt;runId&gt;/.
+    /// </summary>
+    /// <param name="rebuild">A full refresh: the table's warehouse folder is emptied before its rows are written.</param>
+    public void WriteOutputs(TransformPlan plan, string batch, string runId, bool rebuild)
     {
         foreach (var output in plan.Outputs)
         {
             var folder = FolderOf(output.Path);
-            if (Directory.Exists(folder))
+            switch (output.Mode)
             {
-                Directory.Delete(folder, recursive: true);
-            }
-            Directory.CreateDirectory(folder);
-            var select = $"SELECT * FROM {Sql.Quote(output.View)}";
-            if (output.Format == OutputFormat.Json)
-            {
-                session.Execute($"COPY ({select}) TO {Sql.Literal(Path.Combine(folder, "part-00000.json"))} (FORMAT JSON)");
-            }
-            else if (output.PartitionBy.Count > 0)
-            {
-                var partitions = string.Join(", ", output.PartitionBy.Select(Sql.Quote));
-                session.Execute($"COPY ({select}) TO {Sql.Literal(folder)} (FORMAT PARQUET, COMPRESSION {Codec(output)}, PARTITION_BY ({partitions}), OVERWRITE_OR_IGNORE)");
-            }
-            else
-            {
-                session.Execute($"COPY ({select}) TO {Sql.Literal(Path.Combine(folder, "part-00000.parquet"))} (FORMAT PARQUET, COMPRESSION {Codec(output)})");
+                case OutputMode.Replace:
+                    DeleteFolder(folder);
+                    Write(output, output.View, folder, "part-00000");
+                    break;
+                case OutputMode.AppendRun:
+                    var runFolder = FolderOf(WarehouseFolders.Run(output.Path, runId));
+                    DeleteFolder(runFolder);
+                    Write(output, output.View, runFolder, "part-00000");
+                    break;
+                case OutputMode.Append:
+                    if (rebuild)
+                    {
+                        DeleteFolder(folder);
+                    }
+                    Write(output, output.View, folder, $"part-{batch}");
+                    break;
+                case OutputMode.Merge:
+                    if (rebuild)
+                    {
+                        DeleteFolder(folder);
+                    }
+                    var removed = session.Query($"SELECT {Sql.Quote(PlanColumns.File)} FROM {Sql.Quote(output.RemovedFiles!)}").Rows.Select(r => (string)r[0]!).ToList();
+                    if (removed.Count > 0)
+                    {
+                        Write(output, output.Kept!, folder, $"part-{batch}-kept");
+                    }
+                    Write(output, output.View, folder, $"part-{batch}");
+                    foreach (var file in removed)
+                    {
+                        File.Delete(file);
+                    }
+                    break;
+                default:
+                    throw new InvalidOperationException($"Output mode {output.Mode} of '{output.View}' is not known to this engine; recompile the plan.");
             }
         }
     }
 
+    /// <summary>The rows of a step as Parquet (hive partitions when partitioned) or JSON lines; no file when there are no rows.</summary>
+    private void Write(PlanOutput output, string view, string folder, string name)
+    {
+        Directory.CreateDirectory(folder);
+        var select = $"SELECT * FROM {Sql.Quote(view)}";
+        if (output.Format == OutputFormat.Json)
+        {
+            session.Execute($"COPY ({select}) TO {Sql.Literal(Path.Combine(folder, name + ".json"))} (FORMAT JSON)");
+            return;
+        }
+        if (output.PartitionBy.Count > 0)
+        {
+            var partitions = string.Join(", ", output.PartitionBy.Select(Sql.Quote));
+            session.Execute($"COPY ({select}) TO {Sql.Literal(folder)} (FORMAT PARQUET, COMPRESSION {Codec(output)}, PARTITION_BY ({partitions}), FILENAME_PATTERN {Sql.Literal(name + "-{i}")}, OVERWRITE_OR_IGNORE)");
+            return;
+        }
+        var file = Path.Combine(folder, name + ".parquet");
+        var written = session.Query($"COPY ({select}) TO {Sql.Literal(file)} (FORMAT PARQUET, COMPRESSION {Codec(output)}, RETURN_FILES true)").Rows;
+        if (Convert.ToInt64(written[0][0], System.Globalization.CultureInfo.InvariantCulture) == 0 && output.Mode != OutputMode.Replace)
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Registers a written table as a view named by the table, as derived plans expect.</summary>
-    public void RegisterInput(PlanInput input) =>
-        session.Execute($"CREATE OR REPLACE TEMP VIEW {Sql.Quote(input.Table)} AS SELECT * FROM {ParquetScan(FolderOf(input.Path))}");
+    public void RegisterInput(PlanInput input)
+    {
+        var folder = FolderOf(input.Path);
+        var source = Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any()
+            ? $"SELECT * FROM {ParquetScan(folder)}"
+            : input.Columns.Count > 0
+                ? $"SELECT {string.Join(", ", input.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {Sql.Quote(c.Name)}"))} WHERE false"
+                : throw new LocalRunException($"The warehouse holds no file of table '{input.Table}' yet, and the plan does not say its columns; recompile the plan.");
+        session.Execute($"CREATE OR REPLACE TEMP VIEW {Sql.Quote(input.Table)} AS {source}");
+    }
 
     /// <summary>
     /// Removes everything a plan registered (its inputs, its executor views, its steps), so the next plan sees only what
@@ -89,6 +176,10 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
         {
             session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(StepNames.Raw(plan.Table))}");
             session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(StepNames.Files(plan.Table))}");
+        }
+        if (plan.Current is not null)
+        {
+            session.Execute($"DROP VIEW IF EXISTS {Sql.Quote(plan.Current.View)}");
         }
     }
 

@@ -14,6 +14,7 @@ namespace DataPipeline.Local.Engine;
 internal static class WarehouseCatalog
 {
     private static readonly SqlDialect Sql = SqlDialect.DuckDb;
+    public const string CatalogFileName = "catalog.json";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -22,16 +23,21 @@ internal static class WarehouseCatalog
     };
 
     /// <param name="tables">Each warehouse table with its partition columns.</param>
-    public static CatalogDocument Write(DuckDbSession session, string database, IReadOnlyList<(string Table, IReadOnlyList<string> PartitionBy)> tables, string catalogFile)
+    /// <param name="outputFolder">The dataset's output folder; catalog.json is written there.</param>
+    /// <param name="schema">The described columns, for the view of a table whose folder holds no file yet.</param>
+    public static CatalogDocument Write(DuckDbSession session, string database, IReadOnlyList<(string Table, IReadOnlyList<string> PartitionBy)> tables, DatasetSchema schema, string outputFolder)
     {
-        var schema = Sql.Quote(database);
-        session.Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
+        var quotedDatabase = Sql.Quote(database);
+        session.Execute($"CREATE SCHEMA IF NOT EXISTS {quotedDatabase}");
         var entries = new List<CatalogTable>();
         foreach (var (table, partitionBy) in tables)
         {
-            var view = $"{schema}.{Sql.Quote(ResourceNames.CatalogTable(table))}";
+            var view = $"{quotedDatabase}.{Sql.Quote(ResourceNames.CatalogTable(table))}";
             var location = WarehouseFolders.Data(table);
-            session.Execute($"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {PlanExecutor.ParquetScan(location)}");
+            var source = HoldsParquet(Path.Combine(outputFolder, location))
+                ? $"SELECT * FROM {PlanExecutor.ParquetScan(location)}"
+                : $"SELECT {string.Join(", ", schema.Table(table).Select(c => $"CAST(NULL AS {Sql.TypeName(CatalogTypes.Parse(c.Type))}) AS {Sql.Quote(c.Name)}"))} WHERE false";
+            session.Execute($"CREATE OR REPLACE VIEW {view} AS {source}");
             var described = session.Query($"DESCRIBE {view}").Rows
                 .Select(r => new CatalogColumn { Name = (string)r[0]!, Type = CatalogTypes.FromDuckDb((string)r[1]!) })
                 .ToList();
@@ -44,7 +50,10 @@ internal static class WarehouseCatalog
             });
         }
         var document = new CatalogDocument { Database = database, Tables = entries };
-        File.WriteAllText(catalogFile, JsonSerializer.Serialize(document, Json) + "\n");
+        File.WriteAllText(Path.Combine(outputFolder, CatalogFileName), JsonSerializer.Serialize(document, Json) + "\n");
         return document;
     }
+
+    private static bool HoldsParquet(string folder) =>
+        Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any();
 }

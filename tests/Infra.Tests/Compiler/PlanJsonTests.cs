@@ -16,8 +16,8 @@ public class PlanJsonTests
     public void Plan_json_uses_snake_case_names()
     {
         var json = Json(Albums);
-        Assert.Equal(["version", "table", "kind", "dialect", "source", "inputs", "steps", "outputs"], json.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("albums_clean", json.GetProperty("outputs")[0].GetProperty("view").GetString());
+        Assert.Equal(["version", "table", "kind", "dialect", "source", "current", "ledger", "inputs", "steps", "outputs"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("albums_upserts", json.GetProperty("outputs")[0].GetProperty("view").GetString());
         Assert.Equal("release_year", json.GetProperty("outputs")[0].GetProperty("partition_by")[0].GetString());
     }
 
@@ -40,8 +40,8 @@ public class PlanJsonTests
     public void Plan_json_is_compact() => Assert.DoesNotContain("\n  ", Albums.ToJson());
 
     [Fact]
-    public void Plan_json_marks_only_the_typed_step_materialized() =>
-        Assert.Equal(["albums_typed"], Json(Albums).GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("materialize").GetBoolean()).Select(s => s.GetProperty("name").GetString()));
+    public void Plan_json_materializes_the_steps_several_later_steps_read() =>
+        Assert.Equal(["albums_typed", "albums_clean", "albums_matched", "albums_contest"], Json(Albums).GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("materialize").GetBoolean()).Select(s => s.GetProperty("name").GetString()));
 
     [Fact]
     public void Plan_json_marks_only_the_problems_step_as_stopping_the_table() =>
@@ -77,13 +77,13 @@ public class PlanJsonTests
     public void Table_plan_writes_clean_rows_rejects_and_metrics()
     {
         Assert.Equal(
-            ["albums_clean data-warehouse/albums/ Parquet", "albums_rejects quarantine/albums/ Parquet", "albums_metrics _metrics/albums/ Json"],
-            Albums.Outputs.Select(o => $"{o.View} {o.Path} {o.Format}"));
+            ["albums_upserts data-warehouse/albums/ Parquet Merge", "albums_rejects quarantine/albums/ Parquet AppendRun", "albums_metrics _metrics/albums/ Json AppendRun"],
+            Albums.Outputs.Select(o => $"{o.View} {o.Path} {o.Format} {o.Mode}"));
     }
 
     [Fact]
     public void Table_plan_steps_come_in_order() =>
-        Assert.Equal(["albums_layout", "albums_problems", "albums_typed", "albums_duplicate_keys", "albums_clean", "albums_rejects", "albums_metrics"], Albums.Steps.Select(s => s.Name));
+        Assert.Equal(["albums_layout", "albums_problems", "albums_typed", "albums_duplicate_keys", "albums_clean", "albums_matched", "albums_contest", "albums_upserts", "albums_replaced", "albums_removed_files", "albums_kept", "albums_rejects", "albums_metrics"], Albums.Steps.Select(s => s.Name));
 
     [Fact]
     public void Jsonl_source_is_written_jsonl()

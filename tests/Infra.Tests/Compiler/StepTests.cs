@@ -30,11 +30,11 @@ public class StepTests
         RawRow.Malformed("c,\"2021"));
 
     [Fact]
-    public void Clean_step_holds_typed_columns_then_partition_columns()
+    public void Clean_step_holds_typed_columns_then_partition_columns_then_the_arrival()
     {
         using var run = Run();
         var row = run.Rows(StepNames.Clean("t")).Single();
-        Assert.Equal(["id", "released", "plays", "release_year", "release_month", "release_day"], row.Keys);
+        Assert.Equal(["id", "released", "plays", "release_year", "release_month", "release_day", "_arrival"], row.Keys);
     }
 
     [Fact]
@@ -71,6 +71,7 @@ public class StepTests
         Assert.Equal(
         [
             "duplicates_dropped =1",
+            "file_rows part-0.jsonl=5",
             "files_read =1",
             "header_lines =0",
             "lines_read =5",
@@ -79,6 +80,7 @@ public class StepTests
             "rejected out_of_range:plays=1",
             "rows_read =5",
             "rows_rejected =3",
+            "rows_replaced =0",
             "rows_written =1",
         ], run.Metrics());
     }
@@ -87,7 +89,7 @@ public class StepTests
     public void Metrics_of_an_empty_input_are_zero()
     {
         using var run = DuckDbPlanRun.OfFiles(Releases);
-        Assert.Equal(["duplicates_dropped =0", "files_read =0", "header_lines =0", "lines_read =0", "rows_read =0", "rows_rejected =0", "rows_written =0"], run.Metrics());
+        Assert.Equal(["duplicates_dropped =0", "files_read =0", "header_lines =0", "lines_read =0", "rows_read =0", "rows_rejected =0", "rows_replaced =0", "rows_written =0"], run.Metrics());
     }
 
     [Fact]
@@ -95,6 +97,6 @@ public class StepTests
     {
         var table = Releases with { PartitionBy = [new PartitionColumn { Name = "released" }] };
         using var run = DuckDbPlanRun.Of(table, RawRow.Of("a", "2023-04-05", "1"));
-        Assert.Equal(["id", "released", "plays"], run.Rows(StepNames.Clean("t")).Single().Keys);
+        Assert.Equal(["id", "released", "plays", "_arrival"], run.Rows(StepNames.Clean("t")).Single().Keys);
     }
 }

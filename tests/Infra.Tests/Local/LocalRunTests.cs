@@ -39,7 +39,7 @@ public sealed class LocalRunTests(LocalRunOnCommittedSample run) : IClassFixture
     [MemberData(nameof(Tables))]
     public void Metrics_file_counts_every_row_read_once(string table)
     {
-        var metrics = LocalRunKit.Query($"SELECT metric, CAST(SUM(\"rows\") AS BIGINT) FROM read_json('{Path.Combine(run.OutputFolder, WarehouseFolders.Metrics(table))}*.json') WHERE reason IS NULL GROUP BY metric")
+        var metrics = LocalRunKit.Query($"SELECT metric, CAST(SUM(\"rows\") AS BIGINT) FROM read_json('{Path.Combine(run.OutputFolder, WarehouseFolders.Metrics(table))}**/*.json') WHERE reason IS NULL GROUP BY metric")
             .ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture));
 
         Assert.Equal(run.Manifest.Table(table).RowsWritten, metrics[RunMetric.RowsRead]);

@@ -29,7 +29,9 @@ internal sealed class DuckDbPlanRun : IDisposable
         }
         Listing = StagingFiles.Of(_staging.FullName, table.Name, Plan.Source!);
         RawTableLoader.Load(_session, table.Name, Plan.Source!, Listing);
-        new PlanExecutor(_session, _staging.FullName).RunSteps(Plan);
+        var executor = new PlanExecutor(_session, _staging.FullName);
+        executor.RegisterCurrent(Plan, empty: true);
+        executor.RunSteps(Plan);
     }
 
     public TableDefinition Table { get; }

@@ -329,7 +329,7 @@ WHERE NOT `_is_header` AND `_reject_reason` IS NULL
 GROUP BY `track_id`
 HAVING COUNT(*) > 1;
 
--- step: albums_clean
+-- step: albums_clean (materialized)
 SELECT
     `track_name`,
     `track_id`,
@@ -357,12 +357,44 @@ SELECT
     `artist_10`,
     `artist_11`,
     `duration_sec`,
-    CAST(year(`release_date`) AS INT) AS `release_year`
+    CAST(year(`release_date`) AS INT) AS `release_year`,
+    `_arrival`
 FROM (
     SELECT t.* FROM `albums_typed` AS t LEFT JOIN `albums_duplicate_keys` AS d ON t.`track_id` = d.`track_id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL AND d.`track_id` IS NULL
 UNION ALL
     SELECT `track_name`, `track_id`, `track_number`, `duration_ms`, `album_type`, `artists`, `total_tracks`, `album_name`, `release_date`, `label`, `album_popularity`, `album_id`, `artist_id`, `artist_0`, `artist_1`, `artist_2`, `artist_3`, `artist_4`, `artist_5`, `artist_6`, `artist_7`, `artist_8`, `artist_9`, `artist_10`, `artist_11`, `duration_sec`, `_source_file`, `_line`, `_arrival`, `_is_header`, `_reject_reason` FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.`track_id` ORDER BY t.`album_popularity` DESC NULLS LAST, t.`_arrival` DESC, t.`_line` ASC) AS `_rank` FROM `albums_typed` AS t JOIN `albums_duplicate_keys` AS d ON t.`track_id` = d.`track_id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL) AS ranked WHERE `_rank` = 1
 ) AS kept;
+
+-- step: albums_matched (materialized)
+SELECT w.`track_name`, w.`track_id`, w.`track_number`, w.`duration_ms`, w.`album_type`, w.`artists`, w.`total_tracks`, w.`album_name`, w.`release_date`, w.`label`, w.`album_popularity`, w.`album_id`, w.`artist_id`, w.`artist_0`, w.`artist_1`, w.`artist_2`, w.`artist_3`, w.`artist_4`, w.`artist_5`, w.`artist_6`, w.`artist_7`, w.`artist_8`, w.`artist_9`, w.`artist_10`, w.`artist_11`, w.`duration_sec`, w.`release_year`, w.`_arrival`, w.`_file`
+FROM `current_albums` AS w
+JOIN `albums_clean` AS c ON w.`track_id` = c.`track_id`;
+
+-- step: albums_contest (materialized)
+SELECT *, ROW_NUMBER() OVER (PARTITION BY `track_id` ORDER BY `album_popularity` DESC NULLS LAST, `_arrival` DESC, `_incoming` DESC) AS `_rank`
+FROM (
+    SELECT `track_name`, `track_id`, `track_number`, `duration_ms`, `album_type`, `artists`, `total_tracks`, `album_name`, `release_date`, `label`, `album_popularity`, `album_id`, `artist_id`, `artist_0`, `artist_1`, `artist_2`, `artist_3`, `artist_4`, `artist_5`, `artist_6`, `artist_7`, `artist_8`, `artist_9`, `artist_10`, `artist_11`, `duration_sec`, `release_year`, `_arrival`, 0 AS `_incoming`, `_file` FROM `albums_matched`
+UNION ALL
+    SELECT c.`track_name`, c.`track_id`, c.`track_number`, c.`duration_ms`, c.`album_type`, c.`artists`, c.`total_tracks`, c.`album_name`, c.`release_date`, c.`label`, c.`album_popularity`, c.`album_id`, c.`artist_id`, c.`artist_0`, c.`artist_1`, c.`artist_2`, c.`artist_3`, c.`artist_4`, c.`artist_5`, c.`artist_6`, c.`artist_7`, c.`artist_8`, c.`artist_9`, c.`artist_10`, c.`artist_11`, c.`duration_sec`, c.`release_year`, c.`_arrival`, 1 AS `_incoming`, CAST(NULL AS STRING) AS `_file` FROM `albums_clean` AS c JOIN (SELECT DISTINCT `track_id` FROM `albums_matched`) AS m ON c.`track_id` = m.`track_id`
+) AS versions;
+
+-- step: albums_upserts
+SELECT c.`track_name`, c.`track_id`, c.`track_number`, c.`duration_ms`, c.`album_type`, c.`artists`, c.`total_tracks`, c.`album_name`, c.`release_date`, c.`label`, c.`album_popularity`, c.`album_id`, c.`artist_id`, c.`artist_0`, c.`artist_1`, c.`artist_2`, c.`artist_3`, c.`artist_4`, c.`artist_5`, c.`artist_6`, c.`artist_7`, c.`artist_8`, c.`artist_9`, c.`artist_10`, c.`artist_11`, c.`duration_sec`, c.`release_year`, c.`_arrival` FROM `albums_clean` AS c LEFT JOIN (SELECT DISTINCT `track_id` FROM `albums_matched`) AS m ON c.`track_id` = m.`track_id` WHERE m.`track_id` IS NULL
+UNION ALL
+SELECT `track_name`, `track_id`, `track_number`, `duration_ms`, `album_type`, `artists`, `total_tracks`, `album_name`, `release_date`, `label`, `album_popularity`, `album_id`, `artist_id`, `artist_0`, `artist_1`, `artist_2`, `artist_3`, `artist_4`, `artist_5`, `artist_6`, `artist_7`, `artist_8`, `artist_9`, `artist_10`, `artist_11`, `duration_sec`, `release_year`, `_arrival` FROM `albums_contest` WHERE `_incoming` = 1 AND `_rank` = 1;
+
+-- step: albums_replaced
+SELECT `track_id`, `_file` FROM `albums_contest` WHERE `_incoming` = 0 AND `_rank` > 1;
+
+-- step: albums_removed_files
+SELECT DISTINCT `_file` FROM `albums_replaced`;
+
+-- step: albums_kept
+SELECT w.`track_name`, w.`track_id`, w.`track_number`, w.`duration_ms`, w.`album_type`, w.`artists`, w.`total_tracks`, w.`album_name`, w.`release_date`, w.`label`, w.`album_popularity`, w.`album_id`, w.`artist_id`, w.`artist_0`, w.`artist_1`, w.`artist_2`, w.`artist_3`, w.`artist_4`, w.`artist_5`, w.`artist_6`, w.`artist_7`, w.`artist_8`, w.`artist_9`, w.`artist_10`, w.`artist_11`, w.`duration_sec`, w.`release_year`, w.`_arrival`
+FROM `current_albums` AS w
+JOIN `albums_removed_files` AS f ON w.`_file` = f.`_file`
+LEFT JOIN `albums_replaced` AS r ON w.`track_id` = r.`track_id` AND w.`_file` = r.`_file`
+WHERE r.`track_id` IS NULL;
 
 -- step: albums_rejects
 SELECT
@@ -381,13 +413,15 @@ SELECT 'header_lines', CAST(NULL AS STRING), COUNT(CASE WHEN `_is_header` THEN 1
 UNION ALL
 SELECT 'rows_read', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` THEN 1 END) FROM `albums_typed`
 UNION ALL
-SELECT 'rows_written', CAST(NULL AS STRING), COUNT(*) FROM `albums_clean`
+SELECT 'rows_written', CAST(NULL AS STRING), COUNT(*) FROM `albums_upserts`
 UNION ALL
 SELECT 'rows_rejected', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` AND `_reject_reason` IS NOT NULL THEN 1 END) FROM `albums_typed`
 UNION ALL
-SELECT 'duplicates_dropped', CAST(NULL AS STRING), (SELECT COUNT(*) FROM `albums_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NULL) - (SELECT COUNT(*) FROM `albums_clean`)
+SELECT 'duplicates_dropped', CAST(NULL AS STRING), (SELECT COUNT(*) FROM `albums_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NULL) - (SELECT COUNT(*) FROM `albums_upserts`)
+UNION ALL
+SELECT 'rows_replaced', CAST(NULL AS STRING), COUNT(*) FROM `albums_replaced`
 UNION ALL
 SELECT 'rejected', `_reject_reason`, COUNT(*) FROM `albums_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL GROUP BY `_reject_reason`
 UNION ALL
-SELECT 'empty_file', l.`_source_file`, 0 FROM `albums_layout` AS l LEFT JOIN (SELECT `_source_file` FROM `albums_typed` WHERE NOT `_is_header` GROUP BY `_source_file`) AS r ON l.`_source_file` = r.`_source_file` WHERE r.`_source_file` IS NULL;
+SELECT 'file_rows', l.`_source_file`, coalesce(r.`rows`, 0) FROM `albums_layout` AS l LEFT JOIN (SELECT `_source_file`, COUNT(*) AS `rows` FROM `albums_typed` WHERE NOT `_is_header` GROUP BY `_source_file`) AS r ON l.`_source_file` = r.`_source_file`;
 

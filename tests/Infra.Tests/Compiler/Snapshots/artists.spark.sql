@@ -207,7 +207,7 @@ WHERE NOT `_is_header` AND `_reject_reason` IS NULL
 GROUP BY `id`
 HAVING COUNT(*) > 1;
 
--- step: artists_clean
+-- step: artists_clean (materialized)
 SELECT
     `id`,
     `name`,
@@ -220,12 +220,44 @@ SELECT
     `genre_3`,
     `genre_4`,
     `genre_5`,
-    `genre_6`
+    `genre_6`,
+    `_arrival`
 FROM (
     SELECT t.* FROM `artists_typed` AS t LEFT JOIN `artists_duplicate_keys` AS d ON t.`id` = d.`id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL AND d.`id` IS NULL
 UNION ALL
     SELECT `id`, `name`, `artist_popularity`, `artist_genres`, `followers`, `genre_0`, `genre_1`, `genre_2`, `genre_3`, `genre_4`, `genre_5`, `genre_6`, `_source_file`, `_line`, `_arrival`, `_is_header`, `_reject_reason` FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.`id` ORDER BY t.`followers` DESC NULLS LAST, t.`_arrival` DESC, t.`_line` ASC) AS `_rank` FROM `artists_typed` AS t JOIN `artists_duplicate_keys` AS d ON t.`id` = d.`id` WHERE NOT t.`_is_header` AND t.`_reject_reason` IS NULL) AS ranked WHERE `_rank` = 1
 ) AS kept;
+
+-- step: artists_matched (materialized)
+SELECT w.`id`, w.`name`, w.`artist_popularity`, w.`artist_genres`, w.`followers`, w.`genre_0`, w.`genre_1`, w.`genre_2`, w.`genre_3`, w.`genre_4`, w.`genre_5`, w.`genre_6`, w.`_arrival`, w.`_file`
+FROM `current_artists` AS w
+JOIN `artists_clean` AS c ON w.`id` = c.`id`;
+
+-- step: artists_contest (materialized)
+SELECT *, ROW_NUMBER() OVER (PARTITION BY `id` ORDER BY `followers` DESC NULLS LAST, `_arrival` DESC, `_incoming` DESC) AS `_rank`
+FROM (
+    SELECT `id`, `name`, `artist_popularity`, `artist_genres`, `followers`, `genre_0`, `genre_1`, `genre_2`, `genre_3`, `genre_4`, `genre_5`, `genre_6`, `_arrival`, 0 AS `_incoming`, `_file` FROM `artists_matched`
+UNION ALL
+    SELECT c.`id`, c.`name`, c.`artist_popularity`, c.`artist_genres`, c.`followers`, c.`genre_0`, c.`genre_1`, c.`genre_2`, c.`genre_3`, c.`genre_4`, c.`genre_5`, c.`genre_6`, c.`_arrival`, 1 AS `_incoming`, CAST(NULL AS STRING) AS `_file` FROM `artists_clean` AS c JOIN (SELECT DISTINCT `id` FROM `artists_matched`) AS m ON c.`id` = m.`id`
+) AS versions;
+
+-- step: artists_upserts
+SELECT c.`id`, c.`name`, c.`artist_popularity`, c.`artist_genres`, c.`followers`, c.`genre_0`, c.`genre_1`, c.`genre_2`, c.`genre_3`, c.`genre_4`, c.`genre_5`, c.`genre_6`, c.`_arrival` FROM `artists_clean` AS c LEFT JOIN (SELECT DISTINCT `id` FROM `artists_matched`) AS m ON c.`id` = m.`id` WHERE m.`id` IS NULL
+UNION ALL
+SELECT `id`, `name`, `artist_popularity`, `artist_genres`, `followers`, `genre_0`, `genre_1`, `genre_2`, `genre_3`, `genre_4`, `genre_5`, `genre_6`, `_arrival` FROM `artists_contest` WHERE `_incoming` = 1 AND `_rank` = 1;
+
+-- step: artists_replaced
+SELECT `id`, `_file` FROM `artists_contest` WHERE `_incoming` = 0 AND `_rank` > 1;
+
+-- step: artists_removed_files
+SELECT DISTINCT `_file` FROM `artists_replaced`;
+
+-- step: artists_kept
+SELECT w.`id`, w.`name`, w.`artist_popularity`, w.`artist_genres`, w.`followers`, w.`genre_0`, w.`genre_1`, w.`genre_2`, w.`genre_3`, w.`genre_4`, w.`genre_5`, w.`genre_6`, w.`_arrival`
+FROM `current_artists` AS w
+JOIN `artists_removed_files` AS f ON w.`_file` = f.`_file`
+LEFT JOIN `artists_replaced` AS r ON w.`id` = r.`id` AND w.`_file` = r.`_file`
+WHERE r.`id` IS NULL;
 
 -- step: artists_rejects
 SELECT
@@ -244,13 +276,15 @@ SELECT 'header_lines', CAST(NULL AS STRING), COUNT(CASE WHEN `_is_header` THEN 1
 UNION ALL
 SELECT 'rows_read', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` THEN 1 END) FROM `artists_typed`
 UNION ALL
-SELECT 'rows_written', CAST(NULL AS STRING), COUNT(*) FROM `artists_clean`
+SELECT 'rows_written', CAST(NULL AS STRING), COUNT(*) FROM `artists_upserts`
 UNION ALL
 SELECT 'rows_rejected', CAST(NULL AS STRING), COUNT(CASE WHEN NOT `_is_header` AND `_reject_reason` IS NOT NULL THEN 1 END) FROM `artists_typed`
 UNION ALL
-SELECT 'duplicates_dropped', CAST(NULL AS STRING), (SELECT COUNT(*) FROM `artists_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NULL) - (SELECT COUNT(*) FROM `artists_clean`)
+SELECT 'duplicates_dropped', CAST(NULL AS STRING), (SELECT COUNT(*) FROM `artists_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NULL) - (SELECT COUNT(*) FROM `artists_upserts`)
+UNION ALL
+SELECT 'rows_replaced', CAST(NULL AS STRING), COUNT(*) FROM `artists_replaced`
 UNION ALL
 SELECT 'rejected', `_reject_reason`, COUNT(*) FROM `artists_typed` WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL GROUP BY `_reject_reason`
 UNION ALL
-SELECT 'empty_file', l.`_source_file`, 0 FROM `artists_layout` AS l LEFT JOIN (SELECT `_source_file` FROM `artists_typed` WHERE NOT `_is_header` GROUP BY `_source_file`) AS r ON l.`_source_file` = r.`_source_file` WHERE r.`_source_file` IS NULL;
+SELECT 'file_rows', l.`_source_file`, coalesce(r.`rows`, 0) FROM `artists_layout` AS l LEFT JOIN (SELECT `_source_file`, COUNT(*) AS `rows` FROM `artists_typed` WHERE NOT `_is_header` GROUP BY `_source_file`) AS r ON l.`_source_file` = r.`_source_file`;
 

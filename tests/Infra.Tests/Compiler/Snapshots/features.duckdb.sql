@@ -277,7 +277,7 @@ WHERE NOT "_is_header" AND "_reject_reason" IS NULL
 GROUP BY "id"
 HAVING COUNT(*) > 1;
 
--- step: features_clean
+-- step: features_clean (materialized)
 SELECT
     "danceability",
     "energy",
@@ -296,12 +296,44 @@ SELECT
     "track_href",
     "analysis_url",
     "duration_ms",
-    "time_signature"
+    "time_signature",
+    "_arrival"
 FROM (
     SELECT t.* FROM "features_typed" AS t LEFT JOIN "features_duplicate_keys" AS d ON t."id" = d."id" WHERE NOT t."_is_header" AND t."_reject_reason" IS NULL AND d."id" IS NULL
 UNION ALL
     SELECT "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness", "instrumentalness", "liveness", "valence", "tempo", "type", "id", "uri", "track_href", "analysis_url", "duration_ms", "time_signature", "_source_file", "_line", "_arrival", "_is_header", "_reject_reason" FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t."id" ORDER BY t."_arrival" DESC, t."_line" ASC) AS "_rank" FROM "features_typed" AS t JOIN "features_duplicate_keys" AS d ON t."id" = d."id" WHERE NOT t."_is_header" AND t."_reject_reason" IS NULL) AS ranked WHERE "_rank" = 1
 ) AS kept;
+
+-- step: features_matched (materialized)
+SELECT w."danceability", w."energy", w."key", w."loudness", w."mode", w."speechiness", w."acousticness", w."instrumentalness", w."liveness", w."valence", w."tempo", w."type", w."id", w."uri", w."track_href", w."analysis_url", w."duration_ms", w."time_signature", w."_arrival", w."_file"
+FROM "current_features" AS w
+JOIN "features_clean" AS c ON w."id" = c."id";
+
+-- step: features_contest (materialized)
+SELECT *, ROW_NUMBER() OVER (PARTITION BY "id" ORDER BY "_arrival" DESC, "_incoming" DESC) AS "_rank"
+FROM (
+    SELECT "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness", "instrumentalness", "liveness", "valence", "tempo", "type", "id", "uri", "track_href", "analysis_url", "duration_ms", "time_signature", "_arrival", 0 AS "_incoming", "_file" FROM "features_matched"
+UNION ALL
+    SELECT c."danceability", c."energy", c."key", c."loudness", c."mode", c."speechiness", c."acousticness", c."instrumentalness", c."liveness", c."valence", c."tempo", c."type", c."id", c."uri", c."track_href", c."analysis_url", c."duration_ms", c."time_signature", c."_arrival", 1 AS "_incoming", CAST(NULL AS VARCHAR) AS "_file" FROM "features_clean" AS c JOIN (SELECT DISTINCT "id" FROM "features_matched") AS m ON c."id" = m."id"
+) AS versions;
+
+-- step: features_upserts
+SELECT c."danceability", c."energy", c."key", c."loudness", c."mode", c."speechiness", c."acousticness", c."instrumentalness", c."liveness", c."valence", c."tempo", c."type", c."id", c."uri", c."track_href", c."analysis_url", c."duration_ms", c."time_signature", c."_arrival" FROM "features_clean" AS c LEFT JOIN (SELECT DISTINCT "id" FROM "features_matched") AS m ON c."id" = m."id" WHERE m."id" IS NULL
+UNION ALL
+SELECT "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness", "instrumentalness", "liveness", "valence", "tempo", "type", "id", "uri", "track_href", "analysis_url", "duration_ms", "time_signature", "_arrival" FROM "features_contest" WHERE "_incoming" = 1 AND "_rank" = 1;
+
+-- step: features_replaced
+SELECT "id", "_file" FROM "features_contest" WHERE "_incoming" = 0 AND "_rank" > 1;
+
+-- step: features_removed_files
+SELECT DISTINCT "_file" FROM "features_replaced";
+
+-- step: features_kept
+SELECT w."danceability", w."energy", w."key", w."loudness", w."mode", w."speechiness", w."acousticness", w."instrumentalness", w."liveness", w."valence", w."tempo", w."type", w."id", w."uri", w."track_href", w."analysis_url", w."duration_ms", w."time_signature", w."_arrival"
+FROM "current_features" AS w
+JOIN "features_removed_files" AS f ON w."_file" = f."_file"
+LEFT JOIN "features_replaced" AS r ON w."id" = r."id" AND w."_file" = r."_file"
+WHERE r."id" IS NULL;
 
 -- step: features_rejects
 SELECT
@@ -320,13 +352,15 @@ SELECT 'header_lines', CAST(NULL AS VARCHAR), COUNT(CASE WHEN "_is_header" THEN 
 UNION ALL
 SELECT 'rows_read', CAST(NULL AS VARCHAR), COUNT(CASE WHEN NOT "_is_header" THEN 1 END) FROM "features_typed"
 UNION ALL
-SELECT 'rows_written', CAST(NULL AS VARCHAR), COUNT(*) FROM "features_clean"
+SELECT 'rows_written', CAST(NULL AS VARCHAR), COUNT(*) FROM "features_upserts"
 UNION ALL
 SELECT 'rows_rejected', CAST(NULL AS VARCHAR), COUNT(CASE WHEN NOT "_is_header" AND "_reject_reason" IS NOT NULL THEN 1 END) FROM "features_typed"
 UNION ALL
-SELECT 'duplicates_dropped', CAST(NULL AS VARCHAR), (SELECT COUNT(*) FROM "features_typed" WHERE NOT "_is_header" AND "_reject_reason" IS NULL) - (SELECT COUNT(*) FROM "features_clean")
+SELECT 'duplicates_dropped', CAST(NULL AS VARCHAR), (SELECT COUNT(*) FROM "features_typed" WHERE NOT "_is_header" AND "_reject_reason" IS NULL) - (SELECT COUNT(*) FROM "features_upserts")
+UNION ALL
+SELECT 'rows_replaced', CAST(NULL AS VARCHAR), COUNT(*) FROM "features_replaced"
 UNION ALL
 SELECT 'rejected', "_reject_reason", COUNT(*) FROM "features_typed" WHERE NOT "_is_header" AND "_reject_reason" IS NOT NULL GROUP BY "_reject_reason"
 UNION ALL
-SELECT 'empty_file', l."_source_file", 0 FROM "features_layout" AS l LEFT JOIN (SELECT "_source_file" FROM "features_typed" WHERE NOT "_is_header" GROUP BY "_source_file") AS r ON l."_source_file" = r."_source_file" WHERE r."_source_file" IS NULL;
+SELECT 'file_rows', l."_source_file", coalesce(r."rows", 0) FROM "features_layout" AS l LEFT JOIN (SELECT "_source_file", COUNT(*) AS "rows" FROM "features_typed" WHERE NOT "_is_header" GROUP BY "_source_file") AS r ON l."_source_file" = r."_source_file";
 

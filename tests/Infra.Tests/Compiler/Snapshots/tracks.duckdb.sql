@@ -134,16 +134,48 @@ WHERE NOT "_is_header" AND "_reject_reason" IS NULL
 GROUP BY "id"
 HAVING COUNT(*) > 1;
 
--- step: tracks_clean
+-- step: tracks_clean (materialized)
 SELECT
     "id",
     "track_popularity",
-    "explicit"
+    "explicit",
+    "_arrival"
 FROM (
     SELECT t.* FROM "tracks_typed" AS t LEFT JOIN "tracks_duplicate_keys" AS d ON t."id" = d."id" WHERE NOT t."_is_header" AND t."_reject_reason" IS NULL AND d."id" IS NULL
 UNION ALL
     SELECT "id", "track_popularity", "explicit", "_source_file", "_line", "_arrival", "_is_header", "_reject_reason" FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t."id" ORDER BY t."track_popularity" DESC NULLS LAST, t."_arrival" DESC, t."_line" ASC) AS "_rank" FROM "tracks_typed" AS t JOIN "tracks_duplicate_keys" AS d ON t."id" = d."id" WHERE NOT t."_is_header" AND t."_reject_reason" IS NULL) AS ranked WHERE "_rank" = 1
 ) AS kept;
+
+-- step: tracks_matched (materialized)
+SELECT w."id", w."track_popularity", w."explicit", w."_arrival", w."_file"
+FROM "current_tracks" AS w
+JOIN "tracks_clean" AS c ON w."id" = c."id";
+
+-- step: tracks_contest (materialized)
+SELECT *, ROW_NUMBER() OVER (PARTITION BY "id" ORDER BY "track_popularity" DESC NULLS LAST, "_arrival" DESC, "_incoming" DESC) AS "_rank"
+FROM (
+    SELECT "id", "track_popularity", "explicit", "_arrival", 0 AS "_incoming", "_file" FROM "tracks_matched"
+UNION ALL
+    SELECT c."id", c."track_popularity", c."explicit", c."_arrival", 1 AS "_incoming", CAST(NULL AS VARCHAR) AS "_file" FROM "tracks_clean" AS c JOIN (SELECT DISTINCT "id" FROM "tracks_matched") AS m ON c."id" = m."id"
+) AS versions;
+
+-- step: tracks_upserts
+SELECT c."id", c."track_popularity", c."explicit", c."_arrival" FROM "tracks_clean" AS c LEFT JOIN (SELECT DISTINCT "id" FROM "tracks_matched") AS m ON c."id" = m."id" WHERE m."id" IS NULL
+UNION ALL
+SELECT "id", "track_popularity", "explicit", "_arrival" FROM "tracks_contest" WHERE "_incoming" = 1 AND "_rank" = 1;
+
+-- step: tracks_replaced
+SELECT "id", "_file" FROM "tracks_contest" WHERE "_incoming" = 0 AND "_rank" > 1;
+
+-- step: tracks_removed_files
+SELECT DISTINCT "_file" FROM "tracks_replaced";
+
+-- step: tracks_kept
+SELECT w."id", w."track_popularity", w."explicit", w."_arrival"
+FROM "current_tracks" AS w
+JOIN "tracks_removed_files" AS f ON w."_file" = f."_file"
+LEFT JOIN "tracks_replaced" AS r ON w."id" = r."id" AND w."_file" = r."_file"
+WHERE r."id" IS NULL;
 
 -- step: tracks_rejects
 SELECT
@@ -162,13 +194,15 @@ SELECT 'header_lines', CAST(NULL AS VARCHAR), COUNT(CASE WHEN "_is_header" THEN 
 UNION ALL
 SELECT 'rows_read', CAST(NULL AS VARCHAR), COUNT(CASE WHEN NOT "_is_header" THEN 1 END) FROM "tracks_typed"
 UNION ALL
-SELECT 'rows_written', CAST(NULL AS VARCHAR), COUNT(*) FROM "tracks_clean"
+SELECT 'rows_written', CAST(NULL AS VARCHAR), COUNT(*) FROM "tracks_upserts"
 UNION ALL
 SELECT 'rows_rejected', CAST(NULL AS VARCHAR), COUNT(CASE WHEN NOT "_is_header" AND "_reject_reason" IS NOT NULL THEN 1 END) FROM "tracks_typed"
 UNION ALL
-SELECT 'duplicates_dropped', CAST(NULL AS VARCHAR), (SELECT COUNT(*) FROM "tracks_typed" WHERE NOT "_is_header" AND "_reject_reason" IS NULL) - (SELECT COUNT(*) FROM "tracks_clean")
+SELECT 'duplicates_dropped', CAST(NULL AS VARCHAR), (SELECT COUNT(*) FROM "tracks_typed" WHERE NOT "_is_header" AND "_reject_reason" IS NULL) - (SELECT COUNT(*) FROM "tracks_upserts")
+UNION ALL
+SELECT 'rows_replaced', CAST(NULL AS VARCHAR), COUNT(*) FROM "tracks_replaced"
 UNION ALL
 SELECT 'rejected', "_reject_reason", COUNT(*) FROM "tracks_typed" WHERE NOT "_is_header" AND "_reject_reason" IS NOT NULL GROUP BY "_reject_reason"
 UNION ALL
-SELECT 'empty_file', l."_source_file", 0 FROM "tracks_layout" AS l LEFT JOIN (SELECT "_source_file" FROM "tracks_typed" WHERE NOT "_is_header" GROUP BY "_source_file") AS r ON l."_source_file" = r."_source_file" WHERE r."_source_file" IS NULL;
+SELECT 'file_rows', l."_source_file", coalesce(r."rows", 0) FROM "tracks_layout" AS l LEFT JOIN (SELECT "_source_file", COUNT(*) AS "rows" FROM "tracks_typed" WHERE NOT "_is_header" GROUP BY "_source_file") AS r ON l."_source_file" = r."_source_file";
 
