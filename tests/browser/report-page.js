@@ -40,6 +40,13 @@ async function main() {
   });
   try {
     const page = context.pages()[0] || await context.newPage();
+    page.setDefaultTimeout(5000);
+    // A visual on another sheet is hidden until its tab is picked, as a reader would.
+    const show = async (figure) => {
+      const sheet = await figure.evaluate((f) => f.closest('.sheet').dataset.sheet);
+      const tab = figure.locator('xpath=ancestor::section[1]').locator(`.tabs button[data-sheet="${sheet}"]`);
+      if (await tab.count() > 0) await tab.click();
+    };
     const requests = [];
     const errors = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -77,6 +84,7 @@ async function main() {
     const header = page.locator('[data-kind="table"] th button').first();
     if (await header.count() > 0) {
       const table = page.locator('[data-kind="table"]').first();
+      await show(table);
       const firstColumn = () => table.locator('tr td:first-child').allTextContents();
       await header.click();
       const ascending = await firstColumn();
@@ -86,6 +94,7 @@ async function main() {
 
     const mark = page.locator('[data-kind="bar"] .mark').first();
     if (await mark.count() > 0) {
+      await show(page.locator('[data-kind="bar"]').first());
       await mark.hover();
       result.tooltip = await page.locator('.tip').textContent();
     }
