@@ -105,7 +105,7 @@ public static class PipelineFileSettings
         Key = "chart",
         Choices = new Dictionary<string, ChartKind> { ["auto"] = ChartKind.Auto, ["bar"] = ChartKind.Bar, ["line"] = ChartKind.Line, ["table"] = ChartKind.Table },
         Default = ChartKind.Auto,
-        Doc = "How the local report shows its result; auto picks bar or line from the result's shape.",
+        Doc = "How the local report shows its result, as a one-visual dashboard (QuickSight gets only the dashboards: section); auto picks bar or line from the result's shape.",
     };
     public static readonly SettingGroup QueryKeys = new("A saved query.", [QueryName, QuerySql, QueryDescription, Chart]);
 
@@ -152,7 +152,7 @@ public static class PipelineFileSettings
         Doc = "bar with several series: side by side (grouped) or on top of each other (stacked).",
     };
     public static readonly TextSetting VisualSort = new() { Key = "sort", Pattern = @"^\s*[a-z][a-z0-9_]*(\s+(asc|desc))?\s*$", Describe = "column, optionally asc or desc", Example = "name_x desc", Doc = "The order of the categories (table: rows), by x or a value; default: x ascending for line, heatmap and a numeric or date x, else the first value descending; a table keeps the query's order." };
-    public static readonly IntSetting VisualLimit = new() { Key = "limit", Min = 1, Max = 1000, Doc = "Only the first this many categories (table: rows) after sorting; default: all." };
+    public static readonly IntSetting VisualLimit = new() { Key = "limit", Min = 1, Max = 1000, Doc = "Only the first this many categories after sorting (table: rows, in QuickSight per page); default: all (a table shows 100 rows locally)." };
     public static readonly IntSetting VisualWidth = new() { Key = "width", Min = 1, Max = 4, Default = 1, Doc = "How many grid columns of the sheet the visual spans." };
     public static readonly SettingGroup VisualKeys = new("A visual of a dashboard sheet.", [VisualQuery, VisualKind, VisualTitle, VisualX, VisualY, VisualGroup, VisualAggregation, VisualOrientation, VisualArrangement, VisualSort, VisualLimit, VisualWidth]);
 
