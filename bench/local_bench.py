@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Local engine benchmark: 'run' on a generated spotify sample against the same cleaning written by hand in SQL.
 
-Generates ROWS tracks with the 'sample' command (albums and features get as many rows, artists about an eighth),
-runs 'run' and 'bench-handwritten' (bench/handwritten_spotify.sql, one DuckDB connection, writing the same codec as
+Generates ROWS tracks with the Spotify generator of bench/Tools (albums and features get as many rows, artists about an eighth),
+runs 'run' and bench/Tools' 'handwritten' (bench/handwritten_spotify.sql, one DuckDB connection, writing the same codec as
 the dataset's parquet_compression) alternately, twice each, keeping the best of each. Prints wall
 time, peak memory of the process tree (VmRSS summed over dotnet and children, sampled every 50 ms from /proc),
 rows per second, and staging CSV bytes against Parquet bytes. Floors (issue): 1M rows in < 60 s and < 4 GiB;
 ours <= 1.25x hand-written; Parquet <= 35% of staging bytes.
-Usage: python3 bench/local_bench.py [ROWS] [--compare-snappy]   (builds Infra.csproj in Release first;
+Usage: python3 bench/local_bench.py [ROWS] [--compare-snappy]   (builds bench/Tools, and with it the app, in Release first;
 --compare-snappy also runs once with the dataset's parquet_compression set to snappy, to show what the codec buys)
 """
 import json, os, shutil, subprocess, sys, tempfile, time
@@ -38,12 +38,17 @@ def folder_bytes(folder):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(folder) for f in files)
 
 
+COMPARED_METRICS = ("rows_read", "rows_written", "rows_rejected", "duplicates_dropped", "rejected")
+
+
 def metrics(folder, table):
+    """The counts both runs write (the engine writes more: files, lines and header lines read, empty files)."""
     counts = {}
     for name in os.listdir(os.path.join(folder, "_metrics", table)):
         for line in open(os.path.join(folder, "_metrics", table, name)):
             row = json.loads(line)
-            counts[(row["metric"], row["reason"])] = row["rows"]
+            if row["metric"] in COMPARED_METRICS:
+                counts[(row["metric"], row["reason"])] = row["rows"]
     return counts
 
 
@@ -77,19 +82,21 @@ def run_with_snappy(dll, staging, work):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     rows = int(args[0]) if args else 1_000_000
-    subprocess.run(["dotnet", "build", os.path.join(ROOT, "Infra.csproj"), "-c", "Release", "-v", "q", "-nologo"], check=True, stdout=subprocess.DEVNULL)
-    dll = ["dotnet", os.path.join(ROOT, "bin", "Release", "net10.0", "Infra.dll")]
+    subprocess.run(["dotnet", "build", os.path.join(ROOT, "bench", "Tools", "BenchTools.csproj"), "-c", "Release", "-v", "q", "-nologo",
+                    "-o", os.path.join(ROOT, "bench", "out", "tools")], check=True, stdout=subprocess.DEVNULL)
+    dll = ["dotnet", os.path.join(ROOT, "bench", "out", "tools", "Infra.dll")]
+    tools = ["dotnet", os.path.join(ROOT, "bench", "out", "tools", "BenchTools.dll")]
     work = tempfile.mkdtemp(prefix="local-bench-")
     staging, out, handwritten = (os.path.join(work, p) for p in ("staging/spotify", "out", "handwritten"))
     try:
-        sample_seconds, _, _ = measure(dll + ["sample", "--rows", str(rows), "--seed", "42", "--out", staging])
+        sample_seconds, _, _ = measure(tools + ["spotify-sample", "--rows", str(rows), "--seed", "42", "--out", staging])
         os.sync()  # the sample's dirty pages would otherwise be flushed during the first measured run
         ours, theirs = [], []
         for _ in range(ROUNDS):  # alternate, keep the best of each: the machine's noise hits both alike
             seconds, peak, _ = measure(dll + ["run", "--config-dir", ROOT, "--dataset", "spotify", "--staging", staging, "--out", out])
             ours.append((json.load(open(os.path.join(out, "spotify", "run.json")))["phase_seconds"]["tables"], seconds, peak))
             codec = codec_of(os.path.join(out, "spotify"))
-            hw_seconds, hw_peak, hw_output = measure(dll + ["bench-handwritten", "--sql", os.path.join(ROOT, "bench", "handwritten_spotify.sql"),
+            hw_seconds, hw_peak, hw_output = measure(tools + ["handwritten", "--sql", os.path.join(ROOT, "bench", "handwritten_spotify.sql"),
                                                             "--staging", staging, "--out", handwritten, "--compression", codec])
             theirs.append((float(hw_output.strip().splitlines()[-1]), hw_seconds, hw_peak))
         hw_sql_seconds, hw_seconds, hw_peak = min(theirs)

@@ -66,6 +66,10 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string CountEqual(string list, string value) => $"len(list_filter({list}, element -> element = {value}))";
 
+    public override string StartsWith(string expression, string prefix) => $"starts_with({expression}, {prefix})";
+
+    public override string EndsWith(string expression, string suffix) => $"ends_with({expression}, {suffix})";
+
     public override string Join(string list, string separator) => $"array_to_string({list}, {Literal(separator)})";
 
     // json_type throws on invalid JSON, hence json_valid first; a CASE evaluates its branches only where needed.

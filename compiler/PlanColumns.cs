@@ -6,10 +6,13 @@ public static class PlanColumns
     /// <summary>A file's path under staging/&lt;table&gt;/, '/'-separated.</summary>
     public const string SourceFile = "_source_file";
 
-    /// <summary>The text of one record: a line of a CSV or JSON lines file, or one element of a JSON array.</summary>
+    /// <summary>
+    /// The text of one record: a line of a CSV or JSON lines file without its line end ('\n', and a '\r' before it)
+    /// and without a byte-order mark, or one element of a JSON array. Executors read lines so.
+    /// </summary>
     public const string Line = "_line";
 
-    /// <summary>The first line of a file that is not blank (NULL for a file with none): a CSV header, or what a JSON lines file starts with.</summary>
+    /// <summary>The first line of a file that is not blank (NULL for a file with none), like <see cref="Line"/>: a CSV header, or what a JSON lines file starts with.</summary>
     public const string FirstLine = "_first_line";
 
     /// <summary>When a file arrived, sortable as text: its modification time in UTC (yyyy-MM-ddTHH:mm:ss.ffffffZ), a space, its path.</summary>

@@ -2,7 +2,8 @@ namespace DataPipeline.Compiler;
 
 /// <summary>
 /// What the executor reads for a table and registers before the steps run: raw_&lt;table&gt; (_source_file, _line), one
-/// row per record, and files_&lt;table&gt; (_source_file, _first_line, _arrival), one row per file. Everything else
+/// row per record (each line without its line end and byte-order mark), and files_&lt;table&gt; (_source_file,
+/// _first_line, _arrival), one row per file. Everything else
 /// (header, fields, null values, types, rules) is SQL of the plan, the same on every engine.
 /// </summary>
 public sealed record SourcePlan

@@ -53,6 +53,11 @@ public sealed class SparkDialect : SqlDialect
 
     public override string CountEqual(string list, string value) => $"size(filter({list}, element -> element = {value}))";
 
+    // startswith is a function from Spark 3.3 on (Glue 4.0).
+    public override string StartsWith(string expression, string prefix) => $"startswith({expression}, {prefix})";
+
+    public override string EndsWith(string expression, string suffix) => $"endswith({expression}, {suffix})";
+
     public override string Join(string list, string separator) => $"array_join({list}, {Literal(separator)})";
 
     // json_object_keys is NULL for anything but a valid JSON object.

@@ -50,6 +50,12 @@ public abstract class SqlDialect
     /// <summary>How many elements equal the value.</summary>
     public abstract string CountEqual(string list, string value);
 
+    /// <summary>TRUE when the text starts with the prefix (both not NULL).</summary>
+    public abstract string StartsWith(string expression, string prefix);
+
+    /// <summary>TRUE when the text ends with the suffix (both not NULL).</summary>
+    public abstract string EndsWith(string expression, string suffix);
+
     /// <summary>The elements as one text, separated by <paramref name="separator"/>.</summary>
     public abstract string Join(string list, string separator);
 

@@ -163,6 +163,11 @@ def _decodable_prefix(raw, codec):
     return raw.decode(codec, errors="replace")
 
 
+# A record's text as the plan expects it: the whole line (kept in _corrupt_record when it holds the separator), without
+# the '\r' of a CRLF line end (lines are split at '\n') and without a byte-order mark; DuckDB's reader gives the same.
+LINE_TEXT = "regexp_replace(regexp_replace(coalesce(_corrupt_record, value), '\\r$', ''), '^\\uFEFF', '')"
+
+
 def line_reader_options(source):
     """Spark CSV reader options that return each line whole as one text column: quoting off, a separator that text
     does not hold (a line that holds it is malformed to the reader, and _corrupt_record keeps the whole line)."""
@@ -273,7 +278,7 @@ def register_sources(spark, s3, plan, staging_path):
     else:
         schema = StructType([StructField("value", StringType(), True), StructField("_corrupt_record", StringType(), True)])
         spark.read.format("csv").options(**line_reader_options(source)).schema(schema).load(paths) \
-            .selectExpr(f"{source_file} AS _source_file", "coalesce(_corrupt_record, value) AS _line") \
+            .selectExpr(f"{source_file} AS _source_file", f"{LINE_TEXT} AS _line") \
             .createOrReplaceTempView(f"raw_{table}")
 
 

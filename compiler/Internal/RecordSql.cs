@@ -13,7 +13,6 @@ namespace DataPipeline.Compiler.Internal;
 internal sealed class RecordSql
 {
     private const string Blank = "^[\\x00-\\x20]*\\z";
-    private const string ByteOrderMark = "\uFEFF";
     private const string Replacement = "\uFFFD";
 
     private readonly TableDefinition _table;
@@ -47,9 +46,6 @@ internal sealed class RecordSql
 
     private string Q(string identifier) => _dialect.Quote(identifier);
 
-    /// <summary>A record's text without a byte-order mark before it and carriage returns after it.</summary>
-    public string Cleaned(string line) => $"TRIM(TRAILING {L("\r")} FROM TRIM(LEADING {L(ByteOrderMark)} FROM {line}))";
-
     /// <summary>TRUE for a NULL line or one of nothing but spaces and control characters (Spark's CSV reader drops those too).</summary>
     public string IsBlank(string line) => $"({line} IS NULL OR {_dialect.RegexMatches(line, Blank)})";
 
@@ -68,8 +64,20 @@ internal sealed class RecordSql
     /// <summary>A field's value: NULL when empty, the text between the quotes (a doubled quote as one) when quoted.</summary>
     public string Unquoted(string field) =>
         $"CASE WHEN {field} IS NULL OR {field} = '' THEN NULL " +
-        $"WHEN substr({field}, 1, 1) = {L(_quote)} THEN replace(substr({field}, 2, length({field}) - 2), {L(_quote + _quote)}, {L(_quote)}) " +
+        $"WHEN {_dialect.StartsWith(field, L(_quote))} THEN replace(substr({field}, 2, length({field}) - 2), {L(_quote + _quote)}, {L(_quote)}) " +
         $"ELSE {field} END";
+
+    /// <summary>
+    /// <see cref="Unquoted"/> for a field of a line known to hold the quote character or not: a line without it has
+    /// no quoted field, so its empty fields are the only ones to turn into NULL (the common, cheaper case).
+    /// </summary>
+    public string Unquoted(string field, string lineHoldsQuote) => $"CASE WHEN {lineHoldsQuote} THEN {Unquoted(field)} ELSE NULLIF({field}, '') END";
+
+    /// <summary>TRUE when a line holds the quote character.</summary>
+    public string HoldsQuote(string line) => $"INSTR({line}, {L(_quote)}) > 0";
+
+    /// <summary>The column of the fields step that holds one file column's field, quotes still on.</summary>
+    public static string FieldColumn(int index) => $"_field_{index}";
 
     /// <summary>A header name as compared: unquoted, without surrounding spaces and tabs, ASCII letters lower-cased.</summary>
     public string HeaderName(string field) => ColumnSql.LowerAscii(ColumnSql.TrimSpaces(Unquoted(field), _dialect), _dialect);

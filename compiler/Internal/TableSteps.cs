@@ -58,7 +58,7 @@ internal sealed class TableSteps
         }
         var names = Q("_names");
         var header = Select(
-            [SourceFile, Arrival, $"{_records.Cleaned(Q(PlanColumns.FirstLine))} AS {HeaderLine}"],
+            [SourceFile, Arrival, $"{Q(PlanColumns.FirstLine)} AS {HeaderLine}"],
             files);
         var split = Select(
             ["*", $"{_dialect.Transform(_records.Fields(HeaderLine), "field", _records.HeaderName("field"))} AS {names}", $"{_records.IsValid(HeaderLine)} AS {Q("_header_valid")}"],
@@ -103,7 +103,7 @@ internal sealed class TableSteps
     public string Typed()
     {
         var raw = Q(StepNames.Raw(_table.Name));
-        var lines = Select([SourceFile, $"{_records.Cleaned(Line)} AS {Line}"], raw);
+        var lines = Select([SourceFile, Line], raw);
         var layout = Q("layout");
         var recordColumns = new List<string> { $"lines.{SourceFile}", $"lines.{Line}", $"{layout}.{Arrival}" };
         string isHeader;
@@ -122,18 +122,24 @@ internal sealed class TableSteps
 
         string parsed;
         Func<ColumnDefinition, int, string> rawText;
+        var rawColumns = new List<string> { SourceFile, Line, Arrival, IsHeader, Malformed };
         if (_records.IsCsv)
         {
-            var split = Select(["*", $"{_records.Fields(Line)} AS {Fields}", $"{_records.IsValid(Line)} AS {Q("_valid")}"], Subquery(records, "records"));
-            parsed = Select(["*", $"(NOT {Q("_valid")} OR {_dialect.Size(Fields)} <> {FieldCount}) AS {Malformed}"], Subquery(split, "split"));
-            rawText = (_, index) => _records.Unquoted(_dialect.Element(Fields, Q(RecordSql.PositionColumn(index))));
+            var quoted = Q("_quoted");
+            var split = Select(["*", $"{_records.HoldsQuote(Line)} AS {quoted}", $"{_records.Fields(Line)} AS {Fields}", $"{_records.IsValid(Line)} AS {Q("_valid")}"], Subquery(records, "records"));
+            var checkedSplit = Select(["*", $"(NOT {Q("_valid")} OR {_dialect.Size(Fields)} <> {FieldCount}) AS {Malformed}"], Subquery(split, "split"));
+            // Each field is taken from the list once, then unquoted, rather than once per use in the expressions below.
+            parsed = Select(
+                new[] { SourceFile, Line, Arrival, IsHeader, Malformed, quoted }
+                    .Concat(_inFile.Select((_, i) => $"{_dialect.Element(Fields, Q(RecordSql.PositionColumn(i)))} AS {Q(RecordSql.FieldColumn(i))}")),
+                Subquery(checkedSplit, "checked_split"));
+            rawText = (_, index) => _records.Unquoted(Q(RecordSql.FieldColumn(index)), quoted);
         }
         else
         {
             parsed = Select(["*", $"NOT {_dialect.IsJsonObject(Line)} AS {Malformed}"], Subquery(records, "records"));
             rawText = (column, _) => _dialect.JsonText(Line, column.SourceName);
         }
-        var rawColumns = new List<string> { SourceFile, Line, Arrival, IsHeader, Malformed };
         foreach (var column in _columns)
         {
             var text = _table.IsFolderColumn(column.Column)

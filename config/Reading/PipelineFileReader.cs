@@ -169,9 +169,10 @@ internal sealed partial class PipelineFileReader
     private static ColumnRules ReadRules(YamlSection section)
     {
         var regex = section.Read(S.Regex);
-        if (regex is not null && !IsValidRegex(regex))
+        if (regex is not null && Compiler.PortableRegex.Problem(regex) is { } problem)
         {
-            section.Error(S.Regex, $"is '{regex}', which is not a valid regular expression; fix the pattern.");
+            section.Error(S.Regex, $"is '{regex}', which {problem}");
+            regex = null;
         }
         var rules = new ColumnRules
         {
@@ -189,19 +190,6 @@ internal sealed partial class PipelineFileReader
         }
         section.Done();
         return rules;
-    }
-
-    private static bool IsValidRegex(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static PartitionColumn? ReadPartition(YamlSection section)

@@ -157,6 +157,9 @@ class LineReaderTests(unittest.TestCase):
         self.assertEqual(["UTF-8", "ISO-8859-1", "UTF-16LE"],
                          [glue_runner.line_reader_options(dict(albums()["source"], encoding=e))["encoding"] for e in ("utf-8", "latin-1", "utf-16")])
 
+    def test_a_record_is_its_line_without_the_cr_of_crlf_and_without_a_byte_order_mark(self):
+        self.assertEqual("regexp_replace(regexp_replace(coalesce(_corrupt_record, value), '\\r$', ''), '^\\uFEFF', '')", glue_runner.LINE_TEXT)
+
     def test_json_arrays_are_not_read_line_by_line(self):
         with self.assertRaisesRegex(ValueError, "'json' is not read line by line"):
             glue_runner.line_reader_options(dict(albums()["source"], format="json"))

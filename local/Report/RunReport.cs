@@ -23,7 +23,7 @@ internal static class RunReport
         table { border-collapse: collapse; margin: .6rem 0; } th, td { padding: .25rem .6rem; border-bottom: 1px solid #e5e7eb; }
         th { text-align: left; background: #f6f8fa; } td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         section.query { margin-bottom: 1.6rem; } svg { max-width: 100%; height: auto; }
-        details summary { cursor: pointer; color: #0969da; }
+        details summary { cursor: pointer; color: #0969da; } ul.warnings li { color: #9a6700; }
         """;
 
     public static string Html(DatasetRunResult run) => Html(run, []);
@@ -49,15 +49,36 @@ internal static class RunReport
 
     private static void Tables(StringBuilder html, DatasetRunResult run)
     {
-        html.Append("<h2>Cleaned tables</h2>\n<table><tr><th>table</th><th>rows read</th><th>written</th><th>rejected</th><th>duplicates dropped</th><th>staging bytes</th><th>Parquet bytes</th><th>codec</th><th>Parquet / staging</th><th>time</th></tr>\n");
+        html.Append("<h2>Cleaned tables</h2>\n<p class=\"muted\">Every record is accounted for: lines read = header lines + rows read, and rows read = written + rejected + duplicates dropped.</p>\n");
+        html.Append("<table><tr><th>table</th><th>files</th><th>lines read</th><th>header lines</th><th>rows read</th><th>written</th><th>rejected</th><th>duplicates dropped</th><th>balanced</th><th>staging bytes</th><th>Parquet bytes</th><th>codec</th><th>Parquet / staging</th><th>time</th></tr>\n");
         foreach (var t in run.Tables)
         {
-            html.Append($"<tr><td>{E(t.Table)}</td>{N(t.RowsRead)}{N(t.RowsWritten)}{N(t.RowsRejected)}{N(t.DuplicatesDropped)}{N(t.StagingBytes)}{N(t.ParquetBytes)}<td>{E(TransformCompiler.CodecName(t.Compression))}</td>");
+            html.Append($"<tr><td>{E(t.Table)}</td>{N(t.FilesRead)}{N(t.LinesRead)}{N(t.HeaderLines)}{N(t.RowsRead)}{N(t.RowsWritten)}{N(t.RowsRejected)}{N(t.DuplicatesDropped)}<td>{(t.Balanced ? "yes" : "NO")}</td>{N(t.StagingBytes)}{N(t.ParquetBytes)}<td>{E(TransformCompiler.CodecName(t.Compression))}</td>");
             html.Append($"<td class=\"n\">{Percent(t.ParquetBytes, t.StagingBytes)}</td><td class=\"n\">{Seconds(t.Elapsed)}</td></tr>\n");
         }
         var staging = run.Tables.Sum(t => t.StagingBytes);
         var parquet = run.Tables.Sum(t => t.ParquetBytes);
-        html.Append($"<tr><th>total</th>{N(run.Tables.Sum(t => t.RowsRead))}{N(run.Tables.Sum(t => t.RowsWritten))}{N(run.Tables.Sum(t => t.RowsRejected))}{N(run.Tables.Sum(t => t.DuplicatesDropped))}{N(staging)}{N(parquet)}<td></td><td class=\"n\">{Percent(parquet, staging)}</td><td></td></tr></table>\n");
+        html.Append($"<tr><th>total</th>{N(run.Tables.Sum(t => t.FilesRead))}{N(run.Tables.Sum(t => t.LinesRead))}{N(run.Tables.Sum(t => t.HeaderLines))}{N(run.Tables.Sum(t => t.RowsRead))}{N(run.Tables.Sum(t => t.RowsWritten))}{N(run.Tables.Sum(t => t.RowsRejected))}{N(run.Tables.Sum(t => t.DuplicatesDropped))}<td></td>{N(staging)}{N(parquet)}<td></td><td class=\"n\">{Percent(parquet, staging)}</td><td></td></tr></table>\n");
+        var warnings = run.Tables.SelectMany(t => t.Warnings.Select(w => (t.Table, Text: w))).ToList();
+        if (warnings.Count > 0)
+        {
+            html.Append("<h3>Warnings</h3>\n<ul class=\"warnings\">\n");
+            foreach (var (table, text) in warnings)
+            {
+                html.Append($"<li><b>{E(table)}</b>: {E(text)}</li>\n");
+            }
+            html.Append("</ul>\n");
+        }
+        var ignored = run.Tables.Where(t => t.IgnoredFiles.Count > 0).ToList();
+        if (ignored.Count > 0)
+        {
+            html.Append("<details><summary>Files in staging that are not read (hidden, or not of the table's format)</summary><ul>\n");
+            foreach (var t in ignored)
+            {
+                html.Append($"<li><b>{E(t.Table)}</b>: {E(string.Join(", ", t.IgnoredFiles.Take(20)))}{(t.IgnoredFiles.Count > 20 ? $" and {t.IgnoredFiles.Count - 20} more" : "")}</li>\n");
+            }
+            html.Append("</ul></details>\n");
+        }
         html.Append("<h3>Rejected rows by reason</h3>\n<table><tr><th>table</th><th>reason</th><th>rows</th></tr>\n");
         foreach (var t in run.Tables)
         {

@@ -45,7 +45,7 @@ public class SparkDialectTests
 
     [Fact]
     public void Spark_matches_regexes_with_rlike() =>
-        Assert.Contains("NOT (`_text_id` RLIKE '^[0-9A-Za-z]{22}$')", SparkSql("artists"));
+        Assert.Contains("NOT (`_text_id` RLIKE '^[0-9A-Za-z]{22}\\\\z')", SparkSql("artists"));
 
     [Fact]
     public void Spark_parses_dates_with_to_date_and_the_spark_pattern() =>
@@ -66,7 +66,7 @@ public class SparkDialectTests
     {
         var table = Of(Column("s", ColumnKind.String, new ColumnRules { Regex = @"^o'\d+$" }));
         var sql = TypedSql(table, SqlDialect.Spark);
-        Assert.Contains(@"RLIKE '^o\'\\d+$'", sql);
+        Assert.Contains(@"RLIKE '^o\'\\d+\\z'", sql);
     }
 
     [Fact]

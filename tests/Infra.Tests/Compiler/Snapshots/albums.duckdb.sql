@@ -60,13 +60,13 @@ SELECT
 FROM (
     SELECT
         *,
-        list_transform(CASE WHEN INSTR("_header_line", '"') > 0 THEN list_transform(regexp_extract_all("_header_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_header_line", ',') END, field -> translate(TRIM(BOTH (' ' || chr(9)) FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN substr(field, 1, 1) = '"' THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS "_names",
+        list_transform(CASE WHEN INSTR("_header_line", '"') > 0 THEN list_transform(regexp_extract_all("_header_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_header_line", ',') END, field -> translate(CASE WHEN starts_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR ends_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR starts_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, (chr(9))) OR ends_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS "_names",
         CASE WHEN INSTR("_header_line", '"') > 0 THEN regexp_matches("_header_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_header_valid"
     FROM (
         SELECT
             "_source_file",
             "_arrival",
-            TRIM(TRAILING (chr(13)) FROM TRIM(LEADING (chr(65279)) FROM "_first_line")) AS "_header_line"
+            "_first_line" AS "_header_line"
         FROM "files_albums"
     ) AS "header"
 ) AS "split";
@@ -120,12 +120,12 @@ FROM (
             WHEN "_is_header" THEN NULL
             WHEN "_malformed" THEN 'malformed_row'
             WHEN ("_text_track_id" IS NULL OR "_text_track_id" = '') THEN 'missing_required:track_id'
-            WHEN NOT (regexp_matches("_text_track_id", '^[0-9A-Za-z]{22}$')) THEN 'pattern_mismatch:track_id'
+            WHEN NOT (regexp_matches("_text_track_id", '^[0-9A-Za-z]{22}\z')) THEN 'pattern_mismatch:track_id'
             WHEN "_text_track_number" IS NOT NULL AND "track_number" IS NULL THEN 'bad_type:track_number'
             WHEN "track_number" < 1 THEN 'out_of_range:track_number'
             WHEN "_text_duration_ms" IS NOT NULL AND "duration_ms" IS NULL THEN 'bad_type:duration_ms'
             WHEN "duration_ms" < 0 THEN 'out_of_range:duration_ms'
-            WHEN "_text_album_type" NOT IN ('album', 'single', 'compilation') THEN 'not_allowed:album_type'
+            WHEN NOT ("_text_album_type" = 'album' OR "_text_album_type" = 'single' OR "_text_album_type" = 'compilation') THEN 'not_allowed:album_type'
             WHEN "_text_total_tracks" IS NOT NULL AND "total_tracks" IS NULL THEN 'bad_type:total_tracks'
             WHEN "total_tracks" < 1 THEN 'out_of_range:total_tracks'
             WHEN "_text_release_date" IS NULL THEN 'missing_required:release_date'
@@ -169,32 +169,32 @@ FROM (
         FROM (
             SELECT
                 *,
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_name") AS "_text_track_name",
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_id") AS "_text_track_id",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_number"), '') AS "_text_track_number",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_duration_ms"), '') AS "_text_duration_ms",
-                translate(TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_type"), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS "_text_album_type",
+                CASE WHEN starts_with("_raw_track_name", ' ') OR ends_with("_raw_track_name", ' ') OR starts_with("_raw_track_name", (chr(9))) OR ends_with("_raw_track_name", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_name") ELSE "_raw_track_name" END AS "_text_track_name",
+                CASE WHEN starts_with("_raw_track_id", ' ') OR ends_with("_raw_track_id", ' ') OR starts_with("_raw_track_id", (chr(9))) OR ends_with("_raw_track_id", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_id") ELSE "_raw_track_id" END AS "_text_track_id",
+                NULLIF(CASE WHEN starts_with("_raw_track_number", ' ') OR ends_with("_raw_track_number", ' ') OR starts_with("_raw_track_number", (chr(9))) OR ends_with("_raw_track_number", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_number") ELSE "_raw_track_number" END, '') AS "_text_track_number",
+                NULLIF(CASE WHEN starts_with("_raw_duration_ms", ' ') OR ends_with("_raw_duration_ms", ' ') OR starts_with("_raw_duration_ms", (chr(9))) OR ends_with("_raw_duration_ms", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_duration_ms") ELSE "_raw_duration_ms" END, '') AS "_text_duration_ms",
+                translate(CASE WHEN starts_with("_raw_album_type", ' ') OR ends_with("_raw_album_type", ' ') OR starts_with("_raw_album_type", (chr(9))) OR ends_with("_raw_album_type", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_type") ELSE "_raw_album_type" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS "_text_album_type",
                 "_raw_artists" AS "_text_artists",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_total_tracks"), '') AS "_text_total_tracks",
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_name") AS "_text_album_name",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_release_date"), '') AS "_text_release_date",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_label"), '') AS "_text_label",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_popularity"), '') AS "_text_album_popularity",
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_id") AS "_text_album_id",
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_id") AS "_text_artist_id",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_0"), '') AS "_text_artist_0",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_1"), '') AS "_text_artist_1",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_2"), '') AS "_text_artist_2",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_3"), '') AS "_text_artist_3",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_4"), '') AS "_text_artist_4",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_5"), '') AS "_text_artist_5",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_6"), '') AS "_text_artist_6",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_7"), '') AS "_text_artist_7",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_8"), '') AS "_text_artist_8",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_9"), '') AS "_text_artist_9",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_10"), '') AS "_text_artist_10",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_11"), '') AS "_text_artist_11",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_duration_sec"), '') AS "_text_duration_sec"
+                NULLIF(CASE WHEN starts_with("_raw_total_tracks", ' ') OR ends_with("_raw_total_tracks", ' ') OR starts_with("_raw_total_tracks", (chr(9))) OR ends_with("_raw_total_tracks", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_total_tracks") ELSE "_raw_total_tracks" END, '') AS "_text_total_tracks",
+                CASE WHEN starts_with("_raw_album_name", ' ') OR ends_with("_raw_album_name", ' ') OR starts_with("_raw_album_name", (chr(9))) OR ends_with("_raw_album_name", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_name") ELSE "_raw_album_name" END AS "_text_album_name",
+                NULLIF(CASE WHEN starts_with("_raw_release_date", ' ') OR ends_with("_raw_release_date", ' ') OR starts_with("_raw_release_date", (chr(9))) OR ends_with("_raw_release_date", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_release_date") ELSE "_raw_release_date" END, '') AS "_text_release_date",
+                NULLIF(CASE WHEN starts_with("_raw_label", ' ') OR ends_with("_raw_label", ' ') OR starts_with("_raw_label", (chr(9))) OR ends_with("_raw_label", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_label") ELSE "_raw_label" END, '') AS "_text_label",
+                NULLIF(CASE WHEN starts_with("_raw_album_popularity", ' ') OR ends_with("_raw_album_popularity", ' ') OR starts_with("_raw_album_popularity", (chr(9))) OR ends_with("_raw_album_popularity", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_popularity") ELSE "_raw_album_popularity" END, '') AS "_text_album_popularity",
+                CASE WHEN starts_with("_raw_album_id", ' ') OR ends_with("_raw_album_id", ' ') OR starts_with("_raw_album_id", (chr(9))) OR ends_with("_raw_album_id", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_album_id") ELSE "_raw_album_id" END AS "_text_album_id",
+                CASE WHEN starts_with("_raw_artist_id", ' ') OR ends_with("_raw_artist_id", ' ') OR starts_with("_raw_artist_id", (chr(9))) OR ends_with("_raw_artist_id", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_id") ELSE "_raw_artist_id" END AS "_text_artist_id",
+                NULLIF(CASE WHEN starts_with("_raw_artist_0", ' ') OR ends_with("_raw_artist_0", ' ') OR starts_with("_raw_artist_0", (chr(9))) OR ends_with("_raw_artist_0", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_0") ELSE "_raw_artist_0" END, '') AS "_text_artist_0",
+                NULLIF(CASE WHEN starts_with("_raw_artist_1", ' ') OR ends_with("_raw_artist_1", ' ') OR starts_with("_raw_artist_1", (chr(9))) OR ends_with("_raw_artist_1", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_1") ELSE "_raw_artist_1" END, '') AS "_text_artist_1",
+                NULLIF(CASE WHEN starts_with("_raw_artist_2", ' ') OR ends_with("_raw_artist_2", ' ') OR starts_with("_raw_artist_2", (chr(9))) OR ends_with("_raw_artist_2", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_2") ELSE "_raw_artist_2" END, '') AS "_text_artist_2",
+                NULLIF(CASE WHEN starts_with("_raw_artist_3", ' ') OR ends_with("_raw_artist_3", ' ') OR starts_with("_raw_artist_3", (chr(9))) OR ends_with("_raw_artist_3", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_3") ELSE "_raw_artist_3" END, '') AS "_text_artist_3",
+                NULLIF(CASE WHEN starts_with("_raw_artist_4", ' ') OR ends_with("_raw_artist_4", ' ') OR starts_with("_raw_artist_4", (chr(9))) OR ends_with("_raw_artist_4", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_4") ELSE "_raw_artist_4" END, '') AS "_text_artist_4",
+                NULLIF(CASE WHEN starts_with("_raw_artist_5", ' ') OR ends_with("_raw_artist_5", ' ') OR starts_with("_raw_artist_5", (chr(9))) OR ends_with("_raw_artist_5", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_5") ELSE "_raw_artist_5" END, '') AS "_text_artist_5",
+                NULLIF(CASE WHEN starts_with("_raw_artist_6", ' ') OR ends_with("_raw_artist_6", ' ') OR starts_with("_raw_artist_6", (chr(9))) OR ends_with("_raw_artist_6", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_6") ELSE "_raw_artist_6" END, '') AS "_text_artist_6",
+                NULLIF(CASE WHEN starts_with("_raw_artist_7", ' ') OR ends_with("_raw_artist_7", ' ') OR starts_with("_raw_artist_7", (chr(9))) OR ends_with("_raw_artist_7", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_7") ELSE "_raw_artist_7" END, '') AS "_text_artist_7",
+                NULLIF(CASE WHEN starts_with("_raw_artist_8", ' ') OR ends_with("_raw_artist_8", ' ') OR starts_with("_raw_artist_8", (chr(9))) OR ends_with("_raw_artist_8", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_8") ELSE "_raw_artist_8" END, '') AS "_text_artist_8",
+                NULLIF(CASE WHEN starts_with("_raw_artist_9", ' ') OR ends_with("_raw_artist_9", ' ') OR starts_with("_raw_artist_9", (chr(9))) OR ends_with("_raw_artist_9", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_9") ELSE "_raw_artist_9" END, '') AS "_text_artist_9",
+                NULLIF(CASE WHEN starts_with("_raw_artist_10", ' ') OR ends_with("_raw_artist_10", ' ') OR starts_with("_raw_artist_10", (chr(9))) OR ends_with("_raw_artist_10", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_10") ELSE "_raw_artist_10" END, '') AS "_text_artist_10",
+                NULLIF(CASE WHEN starts_with("_raw_artist_11", ' ') OR ends_with("_raw_artist_11", ' ') OR starts_with("_raw_artist_11", (chr(9))) OR ends_with("_raw_artist_11", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_11") ELSE "_raw_artist_11" END, '') AS "_text_artist_11",
+                NULLIF(CASE WHEN starts_with("_raw_duration_sec", ' ') OR ends_with("_raw_duration_sec", ' ') OR starts_with("_raw_duration_sec", (chr(9))) OR ends_with("_raw_duration_sec", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_duration_sec") ELSE "_raw_duration_sec" END, '') AS "_text_duration_sec"
             FROM (
                 SELECT
                     "_source_file",
@@ -202,84 +202,120 @@ FROM (
                     "_arrival",
                     "_is_header",
                     "_malformed",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_0") IS NULL OR list_extract("_fields", "_position_0") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_0"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_0"), 2, length(list_extract("_fields", "_position_0")) - 2), '""', '"') ELSE list_extract("_fields", "_position_0") END END AS "_raw_track_name",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_1") IS NULL OR list_extract("_fields", "_position_1") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_1"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_1"), 2, length(list_extract("_fields", "_position_1")) - 2), '""', '"') ELSE list_extract("_fields", "_position_1") END END AS "_raw_track_id",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_2") IS NULL OR list_extract("_fields", "_position_2") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_2"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_2"), 2, length(list_extract("_fields", "_position_2")) - 2), '""', '"') ELSE list_extract("_fields", "_position_2") END END AS "_raw_track_number",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_3") IS NULL OR list_extract("_fields", "_position_3") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_3"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_3"), 2, length(list_extract("_fields", "_position_3")) - 2), '""', '"') ELSE list_extract("_fields", "_position_3") END END AS "_raw_duration_ms",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_4") IS NULL OR list_extract("_fields", "_position_4") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_4"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_4"), 2, length(list_extract("_fields", "_position_4")) - 2), '""', '"') ELSE list_extract("_fields", "_position_4") END END AS "_raw_album_type",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_5") IS NULL OR list_extract("_fields", "_position_5") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_5"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_5"), 2, length(list_extract("_fields", "_position_5")) - 2), '""', '"') ELSE list_extract("_fields", "_position_5") END END AS "_raw_artists",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_6") IS NULL OR list_extract("_fields", "_position_6") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_6"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_6"), 2, length(list_extract("_fields", "_position_6")) - 2), '""', '"') ELSE list_extract("_fields", "_position_6") END END AS "_raw_total_tracks",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_7") IS NULL OR list_extract("_fields", "_position_7") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_7"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_7"), 2, length(list_extract("_fields", "_position_7")) - 2), '""', '"') ELSE list_extract("_fields", "_position_7") END END AS "_raw_album_name",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_8") IS NULL OR list_extract("_fields", "_position_8") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_8"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_8"), 2, length(list_extract("_fields", "_position_8")) - 2), '""', '"') ELSE list_extract("_fields", "_position_8") END END AS "_raw_release_date",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_9") IS NULL OR list_extract("_fields", "_position_9") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_9"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_9"), 2, length(list_extract("_fields", "_position_9")) - 2), '""', '"') ELSE list_extract("_fields", "_position_9") END END AS "_raw_label",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_10") IS NULL OR list_extract("_fields", "_position_10") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_10"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_10"), 2, length(list_extract("_fields", "_position_10")) - 2), '""', '"') ELSE list_extract("_fields", "_position_10") END END AS "_raw_album_popularity",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_11") IS NULL OR list_extract("_fields", "_position_11") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_11"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_11"), 2, length(list_extract("_fields", "_position_11")) - 2), '""', '"') ELSE list_extract("_fields", "_position_11") END END AS "_raw_album_id",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_12") IS NULL OR list_extract("_fields", "_position_12") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_12"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_12"), 2, length(list_extract("_fields", "_position_12")) - 2), '""', '"') ELSE list_extract("_fields", "_position_12") END END AS "_raw_artist_id",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_13") IS NULL OR list_extract("_fields", "_position_13") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_13"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_13"), 2, length(list_extract("_fields", "_position_13")) - 2), '""', '"') ELSE list_extract("_fields", "_position_13") END END AS "_raw_artist_0",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_14") IS NULL OR list_extract("_fields", "_position_14") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_14"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_14"), 2, length(list_extract("_fields", "_position_14")) - 2), '""', '"') ELSE list_extract("_fields", "_position_14") END END AS "_raw_artist_1",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_15") IS NULL OR list_extract("_fields", "_position_15") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_15"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_15"), 2, length(list_extract("_fields", "_position_15")) - 2), '""', '"') ELSE list_extract("_fields", "_position_15") END END AS "_raw_artist_2",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_16") IS NULL OR list_extract("_fields", "_position_16") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_16"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_16"), 2, length(list_extract("_fields", "_position_16")) - 2), '""', '"') ELSE list_extract("_fields", "_position_16") END END AS "_raw_artist_3",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_17") IS NULL OR list_extract("_fields", "_position_17") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_17"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_17"), 2, length(list_extract("_fields", "_position_17")) - 2), '""', '"') ELSE list_extract("_fields", "_position_17") END END AS "_raw_artist_4",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_18") IS NULL OR list_extract("_fields", "_position_18") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_18"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_18"), 2, length(list_extract("_fields", "_position_18")) - 2), '""', '"') ELSE list_extract("_fields", "_position_18") END END AS "_raw_artist_5",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_19") IS NULL OR list_extract("_fields", "_position_19") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_19"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_19"), 2, length(list_extract("_fields", "_position_19")) - 2), '""', '"') ELSE list_extract("_fields", "_position_19") END END AS "_raw_artist_6",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_20") IS NULL OR list_extract("_fields", "_position_20") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_20"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_20"), 2, length(list_extract("_fields", "_position_20")) - 2), '""', '"') ELSE list_extract("_fields", "_position_20") END END AS "_raw_artist_7",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_21") IS NULL OR list_extract("_fields", "_position_21") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_21"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_21"), 2, length(list_extract("_fields", "_position_21")) - 2), '""', '"') ELSE list_extract("_fields", "_position_21") END END AS "_raw_artist_8",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_22") IS NULL OR list_extract("_fields", "_position_22") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_22"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_22"), 2, length(list_extract("_fields", "_position_22")) - 2), '""', '"') ELSE list_extract("_fields", "_position_22") END END AS "_raw_artist_9",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_23") IS NULL OR list_extract("_fields", "_position_23") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_23"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_23"), 2, length(list_extract("_fields", "_position_23")) - 2), '""', '"') ELSE list_extract("_fields", "_position_23") END END AS "_raw_artist_10",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_24") IS NULL OR list_extract("_fields", "_position_24") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_24"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_24"), 2, length(list_extract("_fields", "_position_24")) - 2), '""', '"') ELSE list_extract("_fields", "_position_24") END END AS "_raw_artist_11",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_25") IS NULL OR list_extract("_fields", "_position_25") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_25"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_25"), 2, length(list_extract("_fields", "_position_25")) - 2), '""', '"') ELSE list_extract("_fields", "_position_25") END END AS "_raw_duration_sec"
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_0" IS NULL OR "_field_0" = '' THEN NULL WHEN starts_with("_field_0", '"') THEN replace(substr("_field_0", 2, length("_field_0") - 2), '""', '"') ELSE "_field_0" END ELSE NULLIF("_field_0", '') END END AS "_raw_track_name",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_1" IS NULL OR "_field_1" = '' THEN NULL WHEN starts_with("_field_1", '"') THEN replace(substr("_field_1", 2, length("_field_1") - 2), '""', '"') ELSE "_field_1" END ELSE NULLIF("_field_1", '') END END AS "_raw_track_id",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_2" IS NULL OR "_field_2" = '' THEN NULL WHEN starts_with("_field_2", '"') THEN replace(substr("_field_2", 2, length("_field_2") - 2), '""', '"') ELSE "_field_2" END ELSE NULLIF("_field_2", '') END END AS "_raw_track_number",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_3" IS NULL OR "_field_3" = '' THEN NULL WHEN starts_with("_field_3", '"') THEN replace(substr("_field_3", 2, length("_field_3") - 2), '""', '"') ELSE "_field_3" END ELSE NULLIF("_field_3", '') END END AS "_raw_duration_ms",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_4" IS NULL OR "_field_4" = '' THEN NULL WHEN starts_with("_field_4", '"') THEN replace(substr("_field_4", 2, length("_field_4") - 2), '""', '"') ELSE "_field_4" END ELSE NULLIF("_field_4", '') END END AS "_raw_album_type",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_5" IS NULL OR "_field_5" = '' THEN NULL WHEN starts_with("_field_5", '"') THEN replace(substr("_field_5", 2, length("_field_5") - 2), '""', '"') ELSE "_field_5" END ELSE NULLIF("_field_5", '') END END AS "_raw_artists",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_6" IS NULL OR "_field_6" = '' THEN NULL WHEN starts_with("_field_6", '"') THEN replace(substr("_field_6", 2, length("_field_6") - 2), '""', '"') ELSE "_field_6" END ELSE NULLIF("_field_6", '') END END AS "_raw_total_tracks",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_7" IS NULL OR "_field_7" = '' THEN NULL WHEN starts_with("_field_7", '"') THEN replace(substr("_field_7", 2, length("_field_7") - 2), '""', '"') ELSE "_field_7" END ELSE NULLIF("_field_7", '') END END AS "_raw_album_name",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_8" IS NULL OR "_field_8" = '' THEN NULL WHEN starts_with("_field_8", '"') THEN replace(substr("_field_8", 2, length("_field_8") - 2), '""', '"') ELSE "_field_8" END ELSE NULLIF("_field_8", '') END END AS "_raw_release_date",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_9" IS NULL OR "_field_9" = '' THEN NULL WHEN starts_with("_field_9", '"') THEN replace(substr("_field_9", 2, length("_field_9") - 2), '""', '"') ELSE "_field_9" END ELSE NULLIF("_field_9", '') END END AS "_raw_label",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_10" IS NULL OR "_field_10" = '' THEN NULL WHEN starts_with("_field_10", '"') THEN replace(substr("_field_10", 2, length("_field_10") - 2), '""', '"') ELSE "_field_10" END ELSE NULLIF("_field_10", '') END END AS "_raw_album_popularity",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_11" IS NULL OR "_field_11" = '' THEN NULL WHEN starts_with("_field_11", '"') THEN replace(substr("_field_11", 2, length("_field_11") - 2), '""', '"') ELSE "_field_11" END ELSE NULLIF("_field_11", '') END END AS "_raw_album_id",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_12" IS NULL OR "_field_12" = '' THEN NULL WHEN starts_with("_field_12", '"') THEN replace(substr("_field_12", 2, length("_field_12") - 2), '""', '"') ELSE "_field_12" END ELSE NULLIF("_field_12", '') END END AS "_raw_artist_id",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_13" IS NULL OR "_field_13" = '' THEN NULL WHEN starts_with("_field_13", '"') THEN replace(substr("_field_13", 2, length("_field_13") - 2), '""', '"') ELSE "_field_13" END ELSE NULLIF("_field_13", '') END END AS "_raw_artist_0",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_14" IS NULL OR "_field_14" = '' THEN NULL WHEN starts_with("_field_14", '"') THEN replace(substr("_field_14", 2, length("_field_14") - 2), '""', '"') ELSE "_field_14" END ELSE NULLIF("_field_14", '') END END AS "_raw_artist_1",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_15" IS NULL OR "_field_15" = '' THEN NULL WHEN starts_with("_field_15", '"') THEN replace(substr("_field_15", 2, length("_field_15") - 2), '""', '"') ELSE "_field_15" END ELSE NULLIF("_field_15", '') END END AS "_raw_artist_2",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_16" IS NULL OR "_field_16" = '' THEN NULL WHEN starts_with("_field_16", '"') THEN replace(substr("_field_16", 2, length("_field_16") - 2), '""', '"') ELSE "_field_16" END ELSE NULLIF("_field_16", '') END END AS "_raw_artist_3",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_17" IS NULL OR "_field_17" = '' THEN NULL WHEN starts_with("_field_17", '"') THEN replace(substr("_field_17", 2, length("_field_17") - 2), '""', '"') ELSE "_field_17" END ELSE NULLIF("_field_17", '') END END AS "_raw_artist_4",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_18" IS NULL OR "_field_18" = '' THEN NULL WHEN starts_with("_field_18", '"') THEN replace(substr("_field_18", 2, length("_field_18") - 2), '""', '"') ELSE "_field_18" END ELSE NULLIF("_field_18", '') END END AS "_raw_artist_5",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_19" IS NULL OR "_field_19" = '' THEN NULL WHEN starts_with("_field_19", '"') THEN replace(substr("_field_19", 2, length("_field_19") - 2), '""', '"') ELSE "_field_19" END ELSE NULLIF("_field_19", '') END END AS "_raw_artist_6",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_20" IS NULL OR "_field_20" = '' THEN NULL WHEN starts_with("_field_20", '"') THEN replace(substr("_field_20", 2, length("_field_20") - 2), '""', '"') ELSE "_field_20" END ELSE NULLIF("_field_20", '') END END AS "_raw_artist_7",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_21" IS NULL OR "_field_21" = '' THEN NULL WHEN starts_with("_field_21", '"') THEN replace(substr("_field_21", 2, length("_field_21") - 2), '""', '"') ELSE "_field_21" END ELSE NULLIF("_field_21", '') END END AS "_raw_artist_8",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_22" IS NULL OR "_field_22" = '' THEN NULL WHEN starts_with("_field_22", '"') THEN replace(substr("_field_22", 2, length("_field_22") - 2), '""', '"') ELSE "_field_22" END ELSE NULLIF("_field_22", '') END END AS "_raw_artist_9",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_23" IS NULL OR "_field_23" = '' THEN NULL WHEN starts_with("_field_23", '"') THEN replace(substr("_field_23", 2, length("_field_23") - 2), '""', '"') ELSE "_field_23" END ELSE NULLIF("_field_23", '') END END AS "_raw_artist_10",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_24" IS NULL OR "_field_24" = '' THEN NULL WHEN starts_with("_field_24", '"') THEN replace(substr("_field_24", 2, length("_field_24") - 2), '""', '"') ELSE "_field_24" END ELSE NULLIF("_field_24", '') END END AS "_raw_artist_11",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_25" IS NULL OR "_field_25" = '' THEN NULL WHEN starts_with("_field_25", '"') THEN replace(substr("_field_25", 2, length("_field_25") - 2), '""', '"') ELSE "_field_25" END ELSE NULLIF("_field_25", '') END END AS "_raw_duration_sec"
                 FROM (
                     SELECT
-                        *,
-                        (NOT "_valid" OR len("_fields") <> "_field_count") AS "_malformed"
+                        "_source_file",
+                        "_line",
+                        "_arrival",
+                        "_is_header",
+                        "_malformed",
+                        "_quoted",
+                        list_extract("_fields", "_position_0") AS "_field_0",
+                        list_extract("_fields", "_position_1") AS "_field_1",
+                        list_extract("_fields", "_position_2") AS "_field_2",
+                        list_extract("_fields", "_position_3") AS "_field_3",
+                        list_extract("_fields", "_position_4") AS "_field_4",
+                        list_extract("_fields", "_position_5") AS "_field_5",
+                        list_extract("_fields", "_position_6") AS "_field_6",
+                        list_extract("_fields", "_position_7") AS "_field_7",
+                        list_extract("_fields", "_position_8") AS "_field_8",
+                        list_extract("_fields", "_position_9") AS "_field_9",
+                        list_extract("_fields", "_position_10") AS "_field_10",
+                        list_extract("_fields", "_position_11") AS "_field_11",
+                        list_extract("_fields", "_position_12") AS "_field_12",
+                        list_extract("_fields", "_position_13") AS "_field_13",
+                        list_extract("_fields", "_position_14") AS "_field_14",
+                        list_extract("_fields", "_position_15") AS "_field_15",
+                        list_extract("_fields", "_position_16") AS "_field_16",
+                        list_extract("_fields", "_position_17") AS "_field_17",
+                        list_extract("_fields", "_position_18") AS "_field_18",
+                        list_extract("_fields", "_position_19") AS "_field_19",
+                        list_extract("_fields", "_position_20") AS "_field_20",
+                        list_extract("_fields", "_position_21") AS "_field_21",
+                        list_extract("_fields", "_position_22") AS "_field_22",
+                        list_extract("_fields", "_position_23") AS "_field_23",
+                        list_extract("_fields", "_position_24") AS "_field_24",
+                        list_extract("_fields", "_position_25") AS "_field_25"
                     FROM (
                         SELECT
                             *,
-                            CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
-                            CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
+                            (NOT "_valid" OR len("_fields") <> "_field_count") AS "_malformed"
                         FROM (
                             SELECT
-                                lines."_source_file",
-                                lines."_line",
-                                "layout"."_arrival",
-                                "layout"."_field_count",
-                                "layout"."_position_0",
-                                "layout"."_position_1",
-                                "layout"."_position_2",
-                                "layout"."_position_3",
-                                "layout"."_position_4",
-                                "layout"."_position_5",
-                                "layout"."_position_6",
-                                "layout"."_position_7",
-                                "layout"."_position_8",
-                                "layout"."_position_9",
-                                "layout"."_position_10",
-                                "layout"."_position_11",
-                                "layout"."_position_12",
-                                "layout"."_position_13",
-                                "layout"."_position_14",
-                                "layout"."_position_15",
-                                "layout"."_position_16",
-                                "layout"."_position_17",
-                                "layout"."_position_18",
-                                "layout"."_position_19",
-                                "layout"."_position_20",
-                                "layout"."_position_21",
-                                "layout"."_position_22",
-                                "layout"."_position_23",
-                                "layout"."_position_24",
-                                "layout"."_position_25",
-                                coalesce(lines."_line" = "layout"."_header_line", false) AS "_is_header"
+                                *,
+                                INSTR("_line", '"') > 0 AS "_quoted",
+                                CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
+                                CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
                             FROM (
                                 SELECT
-                                    "_source_file",
-                                    TRIM(TRAILING (chr(13)) FROM TRIM(LEADING (chr(65279)) FROM "_line")) AS "_line"
-                                FROM "raw_albums"
-                            ) AS "lines"
-                            JOIN "albums_layout" AS "layout" ON lines."_source_file" = "layout"."_source_file"
-                            WHERE NOT (lines."_line" IS NULL OR regexp_matches(lines."_line", '^[\x00-\x20]*\z'))
-                        ) AS "records"
-                    ) AS "split"
+                                    lines."_source_file",
+                                    lines."_line",
+                                    "layout"."_arrival",
+                                    "layout"."_field_count",
+                                    "layout"."_position_0",
+                                    "layout"."_position_1",
+                                    "layout"."_position_2",
+                                    "layout"."_position_3",
+                                    "layout"."_position_4",
+                                    "layout"."_position_5",
+                                    "layout"."_position_6",
+                                    "layout"."_position_7",
+                                    "layout"."_position_8",
+                                    "layout"."_position_9",
+                                    "layout"."_position_10",
+                                    "layout"."_position_11",
+                                    "layout"."_position_12",
+                                    "layout"."_position_13",
+                                    "layout"."_position_14",
+                                    "layout"."_position_15",
+                                    "layout"."_position_16",
+                                    "layout"."_position_17",
+                                    "layout"."_position_18",
+                                    "layout"."_position_19",
+                                    "layout"."_position_20",
+                                    "layout"."_position_21",
+                                    "layout"."_position_22",
+                                    "layout"."_position_23",
+                                    "layout"."_position_24",
+                                    "layout"."_position_25",
+                                    coalesce(lines."_line" = "layout"."_header_line", false) AS "_is_header"
+                                FROM (
+                                    SELECT
+                                        "_source_file",
+                                        "_line"
+                                    FROM "raw_albums"
+                                ) AS "lines"
+                                JOIN "albums_layout" AS "layout" ON lines."_source_file" = "layout"."_source_file"
+                                WHERE NOT (lines."_line" IS NULL OR regexp_matches(lines."_line", '^[\x00-\x20]*\z'))
+                            ) AS "records"
+                        ) AS "split"
+                    ) AS "checked_split"
                 ) AS "parsed"
             ) AS "raw_texts"
         ) AS "texts"

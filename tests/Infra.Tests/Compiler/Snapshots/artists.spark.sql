@@ -32,13 +32,13 @@ SELECT
 FROM (
     SELECT
         *,
-        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN substr(field, 1, 1) = '"' THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
+        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(CASE WHEN startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') THEN TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
         CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
     FROM (
         SELECT
             `_source_file`,
             `_arrival`,
-            TRIM(TRAILING '\u000D' FROM TRIM(LEADING '\uFEFF' FROM `_first_line`)) AS `_header_line`
+            `_first_line` AS `_header_line`
         FROM `files_artists`
     ) AS `header`
 ) AS `split`;
@@ -78,7 +78,7 @@ FROM (
             WHEN `_is_header` THEN NULL
             WHEN `_malformed` THEN 'malformed_row'
             WHEN (`_text_id` IS NULL OR `_text_id` = '') THEN 'missing_required:id'
-            WHEN NOT (`_text_id` RLIKE '^[0-9A-Za-z]{22}$') THEN 'pattern_mismatch:id'
+            WHEN NOT (`_text_id` RLIKE '^[0-9A-Za-z]{22}\\z') THEN 'pattern_mismatch:id'
             WHEN `_text_name` IS NULL THEN 'missing_required:name'
             WHEN `_text_artist_popularity` IS NOT NULL AND `artist_popularity` IS NULL THEN 'bad_type:artist_popularity'
             WHEN `artist_popularity` < 0 OR `artist_popularity` > 100 THEN 'out_of_range:artist_popularity'
@@ -103,18 +103,18 @@ FROM (
         FROM (
             SELECT
                 *,
-                TRIM(BOTH ' \u0009' FROM `_raw_id`) AS `_text_id`,
-                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_name`), '') AS `_text_name`,
-                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_artist_popularity`), '') AS `_text_artist_popularity`,
+                CASE WHEN startswith(`_raw_id`, ' ') OR endswith(`_raw_id`, ' ') OR startswith(`_raw_id`, '\u0009') OR endswith(`_raw_id`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_id`) ELSE `_raw_id` END AS `_text_id`,
+                NULLIF(CASE WHEN startswith(`_raw_name`, ' ') OR endswith(`_raw_name`, ' ') OR startswith(`_raw_name`, '\u0009') OR endswith(`_raw_name`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_name`) ELSE `_raw_name` END, '') AS `_text_name`,
+                NULLIF(CASE WHEN startswith(`_raw_artist_popularity`, ' ') OR endswith(`_raw_artist_popularity`, ' ') OR startswith(`_raw_artist_popularity`, '\u0009') OR endswith(`_raw_artist_popularity`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_artist_popularity`) ELSE `_raw_artist_popularity` END, '') AS `_text_artist_popularity`,
                 `_raw_artist_genres` AS `_text_artist_genres`,
-                NULLIF(TRIM(BOTH ' \u0009' FROM `_raw_followers`), '') AS `_text_followers`,
-                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_0`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_0`,
-                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_1`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_1`,
-                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_2`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_2`,
-                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_3`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_3`,
-                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_4`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_4`,
-                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_5`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_5`,
-                NULLIF(translate(TRIM(BOTH ' \u0009' FROM `_raw_genre_6`), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_6`
+                NULLIF(CASE WHEN startswith(`_raw_followers`, ' ') OR endswith(`_raw_followers`, ' ') OR startswith(`_raw_followers`, '\u0009') OR endswith(`_raw_followers`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_followers`) ELSE `_raw_followers` END, '') AS `_text_followers`,
+                NULLIF(translate(CASE WHEN startswith(`_raw_genre_0`, ' ') OR endswith(`_raw_genre_0`, ' ') OR startswith(`_raw_genre_0`, '\u0009') OR endswith(`_raw_genre_0`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_0`) ELSE `_raw_genre_0` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_0`,
+                NULLIF(translate(CASE WHEN startswith(`_raw_genre_1`, ' ') OR endswith(`_raw_genre_1`, ' ') OR startswith(`_raw_genre_1`, '\u0009') OR endswith(`_raw_genre_1`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_1`) ELSE `_raw_genre_1` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_1`,
+                NULLIF(translate(CASE WHEN startswith(`_raw_genre_2`, ' ') OR endswith(`_raw_genre_2`, ' ') OR startswith(`_raw_genre_2`, '\u0009') OR endswith(`_raw_genre_2`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_2`) ELSE `_raw_genre_2` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_2`,
+                NULLIF(translate(CASE WHEN startswith(`_raw_genre_3`, ' ') OR endswith(`_raw_genre_3`, ' ') OR startswith(`_raw_genre_3`, '\u0009') OR endswith(`_raw_genre_3`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_3`) ELSE `_raw_genre_3` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_3`,
+                NULLIF(translate(CASE WHEN startswith(`_raw_genre_4`, ' ') OR endswith(`_raw_genre_4`, ' ') OR startswith(`_raw_genre_4`, '\u0009') OR endswith(`_raw_genre_4`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_4`) ELSE `_raw_genre_4` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_4`,
+                NULLIF(translate(CASE WHEN startswith(`_raw_genre_5`, ' ') OR endswith(`_raw_genre_5`, ' ') OR startswith(`_raw_genre_5`, '\u0009') OR endswith(`_raw_genre_5`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_5`) ELSE `_raw_genre_5` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_5`,
+                NULLIF(translate(CASE WHEN startswith(`_raw_genre_6`, ' ') OR endswith(`_raw_genre_6`, ' ') OR startswith(`_raw_genre_6`, '\u0009') OR endswith(`_raw_genre_6`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_6`) ELSE `_raw_genre_6` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_6`
             FROM (
                 SELECT
                     `_source_file`,
@@ -122,56 +122,78 @@ FROM (
                     `_arrival`,
                     `_is_header`,
                     `_malformed`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_0`) IS NULL OR element_at(`_fields`, `_position_0`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_0`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_0`), 2, length(element_at(`_fields`, `_position_0`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_0`) END END AS `_raw_id`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_1`) IS NULL OR element_at(`_fields`, `_position_1`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_1`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_1`), 2, length(element_at(`_fields`, `_position_1`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_1`) END END AS `_raw_name`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_2`) IS NULL OR element_at(`_fields`, `_position_2`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_2`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_2`), 2, length(element_at(`_fields`, `_position_2`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_2`) END END AS `_raw_artist_popularity`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_3`) IS NULL OR element_at(`_fields`, `_position_3`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_3`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_3`), 2, length(element_at(`_fields`, `_position_3`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_3`) END END AS `_raw_artist_genres`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_4`) IS NULL OR element_at(`_fields`, `_position_4`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_4`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_4`), 2, length(element_at(`_fields`, `_position_4`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_4`) END END AS `_raw_followers`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_5`) IS NULL OR element_at(`_fields`, `_position_5`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_5`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_5`), 2, length(element_at(`_fields`, `_position_5`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_5`) END END AS `_raw_genre_0`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_6`) IS NULL OR element_at(`_fields`, `_position_6`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_6`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_6`), 2, length(element_at(`_fields`, `_position_6`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_6`) END END AS `_raw_genre_1`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_7`) IS NULL OR element_at(`_fields`, `_position_7`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_7`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_7`), 2, length(element_at(`_fields`, `_position_7`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_7`) END END AS `_raw_genre_2`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_8`) IS NULL OR element_at(`_fields`, `_position_8`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_8`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_8`), 2, length(element_at(`_fields`, `_position_8`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_8`) END END AS `_raw_genre_3`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_9`) IS NULL OR element_at(`_fields`, `_position_9`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_9`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_9`), 2, length(element_at(`_fields`, `_position_9`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_9`) END END AS `_raw_genre_4`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_10`) IS NULL OR element_at(`_fields`, `_position_10`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_10`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_10`), 2, length(element_at(`_fields`, `_position_10`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_10`) END END AS `_raw_genre_5`,
-                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN element_at(`_fields`, `_position_11`) IS NULL OR element_at(`_fields`, `_position_11`) = '' THEN NULL WHEN substr(element_at(`_fields`, `_position_11`), 1, 1) = '"' THEN replace(substr(element_at(`_fields`, `_position_11`), 2, length(element_at(`_fields`, `_position_11`)) - 2), '""', '"') ELSE element_at(`_fields`, `_position_11`) END END AS `_raw_genre_6`
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_0` IS NULL OR `_field_0` = '' THEN NULL WHEN startswith(`_field_0`, '"') THEN replace(substr(`_field_0`, 2, length(`_field_0`) - 2), '""', '"') ELSE `_field_0` END ELSE NULLIF(`_field_0`, '') END END AS `_raw_id`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_1` IS NULL OR `_field_1` = '' THEN NULL WHEN startswith(`_field_1`, '"') THEN replace(substr(`_field_1`, 2, length(`_field_1`) - 2), '""', '"') ELSE `_field_1` END ELSE NULLIF(`_field_1`, '') END END AS `_raw_name`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_2` IS NULL OR `_field_2` = '' THEN NULL WHEN startswith(`_field_2`, '"') THEN replace(substr(`_field_2`, 2, length(`_field_2`) - 2), '""', '"') ELSE `_field_2` END ELSE NULLIF(`_field_2`, '') END END AS `_raw_artist_popularity`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_3` IS NULL OR `_field_3` = '' THEN NULL WHEN startswith(`_field_3`, '"') THEN replace(substr(`_field_3`, 2, length(`_field_3`) - 2), '""', '"') ELSE `_field_3` END ELSE NULLIF(`_field_3`, '') END END AS `_raw_artist_genres`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_4` IS NULL OR `_field_4` = '' THEN NULL WHEN startswith(`_field_4`, '"') THEN replace(substr(`_field_4`, 2, length(`_field_4`) - 2), '""', '"') ELSE `_field_4` END ELSE NULLIF(`_field_4`, '') END END AS `_raw_followers`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_5` IS NULL OR `_field_5` = '' THEN NULL WHEN startswith(`_field_5`, '"') THEN replace(substr(`_field_5`, 2, length(`_field_5`) - 2), '""', '"') ELSE `_field_5` END ELSE NULLIF(`_field_5`, '') END END AS `_raw_genre_0`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_6` IS NULL OR `_field_6` = '' THEN NULL WHEN startswith(`_field_6`, '"') THEN replace(substr(`_field_6`, 2, length(`_field_6`) - 2), '""', '"') ELSE `_field_6` END ELSE NULLIF(`_field_6`, '') END END AS `_raw_genre_1`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_7` IS NULL OR `_field_7` = '' THEN NULL WHEN startswith(`_field_7`, '"') THEN replace(substr(`_field_7`, 2, length(`_field_7`) - 2), '""', '"') ELSE `_field_7` END ELSE NULLIF(`_field_7`, '') END END AS `_raw_genre_2`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_8` IS NULL OR `_field_8` = '' THEN NULL WHEN startswith(`_field_8`, '"') THEN replace(substr(`_field_8`, 2, length(`_field_8`) - 2), '""', '"') ELSE `_field_8` END ELSE NULLIF(`_field_8`, '') END END AS `_raw_genre_3`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_9` IS NULL OR `_field_9` = '' THEN NULL WHEN startswith(`_field_9`, '"') THEN replace(substr(`_field_9`, 2, length(`_field_9`) - 2), '""', '"') ELSE `_field_9` END ELSE NULLIF(`_field_9`, '') END END AS `_raw_genre_4`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_10` IS NULL OR `_field_10` = '' THEN NULL WHEN startswith(`_field_10`, '"') THEN replace(substr(`_field_10`, 2, length(`_field_10`) - 2), '""', '"') ELSE `_field_10` END ELSE NULLIF(`_field_10`, '') END END AS `_raw_genre_5`,
+                    CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_11` IS NULL OR `_field_11` = '' THEN NULL WHEN startswith(`_field_11`, '"') THEN replace(substr(`_field_11`, 2, length(`_field_11`) - 2), '""', '"') ELSE `_field_11` END ELSE NULLIF(`_field_11`, '') END END AS `_raw_genre_6`
                 FROM (
                     SELECT
-                        *,
-                        (NOT `_valid` OR size(`_fields`) <> `_field_count`) AS `_malformed`
+                        `_source_file`,
+                        `_line`,
+                        `_arrival`,
+                        `_is_header`,
+                        `_malformed`,
+                        `_quoted`,
+                        element_at(`_fields`, `_position_0`) AS `_field_0`,
+                        element_at(`_fields`, `_position_1`) AS `_field_1`,
+                        element_at(`_fields`, `_position_2`) AS `_field_2`,
+                        element_at(`_fields`, `_position_3`) AS `_field_3`,
+                        element_at(`_fields`, `_position_4`) AS `_field_4`,
+                        element_at(`_fields`, `_position_5`) AS `_field_5`,
+                        element_at(`_fields`, `_position_6`) AS `_field_6`,
+                        element_at(`_fields`, `_position_7`) AS `_field_7`,
+                        element_at(`_fields`, `_position_8`) AS `_field_8`,
+                        element_at(`_fields`, `_position_9`) AS `_field_9`,
+                        element_at(`_fields`, `_position_10`) AS `_field_10`,
+                        element_at(`_fields`, `_position_11`) AS `_field_11`
                     FROM (
                         SELECT
                             *,
-                            CASE WHEN INSTR(`_line`, '"') > 0 THEN transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_line`, '\\,', -1) END AS `_fields`,
-                            CASE WHEN INSTR(`_line`, '"') > 0 THEN `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_valid`
+                            (NOT `_valid` OR size(`_fields`) <> `_field_count`) AS `_malformed`
                         FROM (
                             SELECT
-                                lines.`_source_file`,
-                                lines.`_line`,
-                                `layout`.`_arrival`,
-                                `layout`.`_field_count`,
-                                `layout`.`_position_0`,
-                                `layout`.`_position_1`,
-                                `layout`.`_position_2`,
-                                `layout`.`_position_3`,
-                                `layout`.`_position_4`,
-                                `layout`.`_position_5`,
-                                `layout`.`_position_6`,
-                                `layout`.`_position_7`,
-                                `layout`.`_position_8`,
-                                `layout`.`_position_9`,
-                                `layout`.`_position_10`,
-                                `layout`.`_position_11`,
-                                coalesce(lines.`_line` = `layout`.`_header_line`, false) AS `_is_header`
+                                *,
+                                INSTR(`_line`, '"') > 0 AS `_quoted`,
+                                CASE WHEN INSTR(`_line`, '"') > 0 THEN transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_line`, '\\,', -1) END AS `_fields`,
+                                CASE WHEN INSTR(`_line`, '"') > 0 THEN `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_valid`
                             FROM (
                                 SELECT
-                                    `_source_file`,
-                                    TRIM(TRAILING '\u000D' FROM TRIM(LEADING '\uFEFF' FROM `_line`)) AS `_line`
-                                FROM `raw_artists`
-                            ) AS `lines`
-                            JOIN `artists_layout` AS `layout` ON lines.`_source_file` = `layout`.`_source_file`
-                            WHERE NOT (lines.`_line` IS NULL OR lines.`_line` RLIKE '^[\\x00-\\x20]*\\z')
-                        ) AS `records`
-                    ) AS `split`
+                                    lines.`_source_file`,
+                                    lines.`_line`,
+                                    `layout`.`_arrival`,
+                                    `layout`.`_field_count`,
+                                    `layout`.`_position_0`,
+                                    `layout`.`_position_1`,
+                                    `layout`.`_position_2`,
+                                    `layout`.`_position_3`,
+                                    `layout`.`_position_4`,
+                                    `layout`.`_position_5`,
+                                    `layout`.`_position_6`,
+                                    `layout`.`_position_7`,
+                                    `layout`.`_position_8`,
+                                    `layout`.`_position_9`,
+                                    `layout`.`_position_10`,
+                                    `layout`.`_position_11`,
+                                    coalesce(lines.`_line` = `layout`.`_header_line`, false) AS `_is_header`
+                                FROM (
+                                    SELECT
+                                        `_source_file`,
+                                        `_line`
+                                    FROM `raw_artists`
+                                ) AS `lines`
+                                JOIN `artists_layout` AS `layout` ON lines.`_source_file` = `layout`.`_source_file`
+                                WHERE NOT (lines.`_line` IS NULL OR lines.`_line` RLIKE '^[\\x00-\\x20]*\\z')
+                            ) AS `records`
+                        ) AS `split`
+                    ) AS `checked_split`
                 ) AS `parsed`
             ) AS `raw_texts`
         ) AS `texts`

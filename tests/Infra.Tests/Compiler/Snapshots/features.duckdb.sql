@@ -44,13 +44,13 @@ SELECT
 FROM (
     SELECT
         *,
-        list_transform(CASE WHEN INSTR("_header_line", '"') > 0 THEN list_transform(regexp_extract_all("_header_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_header_line", ',') END, field -> translate(TRIM(BOTH (' ' || chr(9)) FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN substr(field, 1, 1) = '"' THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS "_names",
+        list_transform(CASE WHEN INSTR("_header_line", '"') > 0 THEN list_transform(regexp_extract_all("_header_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_header_line", ',') END, field -> translate(CASE WHEN starts_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR ends_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR starts_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, (chr(9))) OR ends_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS "_names",
         CASE WHEN INSTR("_header_line", '"') > 0 THEN regexp_matches("_header_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_header_valid"
     FROM (
         SELECT
             "_source_file",
             "_arrival",
-            TRIM(TRAILING (chr(13)) FROM TRIM(LEADING (chr(65279)) FROM "_first_line")) AS "_header_line"
+            "_first_line" AS "_header_line"
         FROM "files_features"
     ) AS "header"
 ) AS "split";
@@ -95,31 +95,31 @@ FROM (
         CASE
             WHEN "_is_header" THEN NULL
             WHEN "_malformed" THEN 'malformed_row'
-            WHEN "_text_danceability" IS NOT NULL AND "danceability" IS NULL THEN 'bad_type:danceability'
+            WHEN "_text_danceability" IS NOT NULL AND ("danceability" IS NULL OR ABS("danceability") > 1.7976931348623157E308) THEN 'bad_type:danceability'
             WHEN "danceability" < 0 OR "danceability" > 1 THEN 'out_of_range:danceability'
-            WHEN "_text_energy" IS NOT NULL AND "energy" IS NULL THEN 'bad_type:energy'
+            WHEN "_text_energy" IS NOT NULL AND ("energy" IS NULL OR ABS("energy") > 1.7976931348623157E308) THEN 'bad_type:energy'
             WHEN "energy" < 0 OR "energy" > 1 THEN 'out_of_range:energy'
             WHEN "_text_key" IS NOT NULL AND "key" IS NULL THEN 'bad_type:key'
             WHEN "key" < -1 OR "key" > 11 THEN 'out_of_range:key'
-            WHEN "_text_loudness" IS NOT NULL AND "loudness" IS NULL THEN 'bad_type:loudness'
+            WHEN "_text_loudness" IS NOT NULL AND ("loudness" IS NULL OR ABS("loudness") > 1.7976931348623157E308) THEN 'bad_type:loudness'
             WHEN "loudness" < -60 OR "loudness" > 5 THEN 'out_of_range:loudness'
             WHEN "_text_mode" IS NOT NULL AND "mode" IS NULL THEN 'bad_type:mode'
-            WHEN "_text_mode" NOT IN ('0', '1') THEN 'not_allowed:mode'
-            WHEN "_text_speechiness" IS NOT NULL AND "speechiness" IS NULL THEN 'bad_type:speechiness'
+            WHEN NOT ("_text_mode" = '0' OR "_text_mode" = '1') THEN 'not_allowed:mode'
+            WHEN "_text_speechiness" IS NOT NULL AND ("speechiness" IS NULL OR ABS("speechiness") > 1.7976931348623157E308) THEN 'bad_type:speechiness'
             WHEN "speechiness" < 0 OR "speechiness" > 1 THEN 'out_of_range:speechiness'
-            WHEN "_text_acousticness" IS NOT NULL AND "acousticness" IS NULL THEN 'bad_type:acousticness'
+            WHEN "_text_acousticness" IS NOT NULL AND ("acousticness" IS NULL OR ABS("acousticness") > 1.7976931348623157E308) THEN 'bad_type:acousticness'
             WHEN "acousticness" < 0 OR "acousticness" > 1 THEN 'out_of_range:acousticness'
-            WHEN "_text_instrumentalness" IS NOT NULL AND "instrumentalness" IS NULL THEN 'bad_type:instrumentalness'
+            WHEN "_text_instrumentalness" IS NOT NULL AND ("instrumentalness" IS NULL OR ABS("instrumentalness") > 1.7976931348623157E308) THEN 'bad_type:instrumentalness'
             WHEN "instrumentalness" < 0 OR "instrumentalness" > 1 THEN 'out_of_range:instrumentalness'
-            WHEN "_text_liveness" IS NOT NULL AND "liveness" IS NULL THEN 'bad_type:liveness'
+            WHEN "_text_liveness" IS NOT NULL AND ("liveness" IS NULL OR ABS("liveness") > 1.7976931348623157E308) THEN 'bad_type:liveness'
             WHEN "liveness" < 0 OR "liveness" > 1 THEN 'out_of_range:liveness'
-            WHEN "_text_valence" IS NOT NULL AND "valence" IS NULL THEN 'bad_type:valence'
+            WHEN "_text_valence" IS NOT NULL AND ("valence" IS NULL OR ABS("valence") > 1.7976931348623157E308) THEN 'bad_type:valence'
             WHEN "valence" < 0 OR "valence" > 1 THEN 'out_of_range:valence'
-            WHEN "_text_tempo" IS NOT NULL AND "tempo" IS NULL THEN 'bad_type:tempo'
+            WHEN "_text_tempo" IS NOT NULL AND ("tempo" IS NULL OR ABS("tempo") > 1.7976931348623157E308) THEN 'bad_type:tempo'
             WHEN "tempo" < 0 OR "tempo" > 300 THEN 'out_of_range:tempo'
-            WHEN "_text_type" NOT IN ('audio_features') THEN 'not_allowed:type'
+            WHEN NOT ("_text_type" = 'audio_features') THEN 'not_allowed:type'
             WHEN ("_text_id" IS NULL OR "_text_id" = '') THEN 'missing_required:id'
-            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}$')) THEN 'pattern_mismatch:id'
+            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}\z')) THEN 'pattern_mismatch:id'
             WHEN "_text_duration_ms" IS NOT NULL AND "duration_ms" IS NULL THEN 'bad_type:duration_ms'
             WHEN "duration_ms" < 0 THEN 'out_of_range:duration_ms'
             WHEN "_text_time_signature" IS NOT NULL AND "time_signature" IS NULL THEN 'bad_type:time_signature'
@@ -128,17 +128,17 @@ FROM (
     FROM (
         SELECT
             *,
-            CASE WHEN regexp_matches("_text_danceability", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND ABS(TRY_CAST("_text_danceability" AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST("_text_danceability" AS DOUBLE) END AS "danceability",
-            CASE WHEN regexp_matches("_text_energy", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND ABS(TRY_CAST("_text_energy" AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST("_text_energy" AS DOUBLE) END AS "energy",
+            CASE WHEN regexp_matches("_text_danceability", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_danceability" AS DOUBLE) END AS "danceability",
+            CASE WHEN regexp_matches("_text_energy", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_energy" AS DOUBLE) END AS "energy",
             CASE WHEN regexp_matches("_text_key", '^[+-]?[0-9]+$') THEN TRY_CAST("_text_key" AS INTEGER) END AS "key",
-            CASE WHEN regexp_matches("_text_loudness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND ABS(TRY_CAST("_text_loudness" AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST("_text_loudness" AS DOUBLE) END AS "loudness",
+            CASE WHEN regexp_matches("_text_loudness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_loudness" AS DOUBLE) END AS "loudness",
             CASE WHEN regexp_matches("_text_mode", '^[+-]?[0-9]+$') THEN TRY_CAST("_text_mode" AS INTEGER) END AS "mode",
-            CASE WHEN regexp_matches("_text_speechiness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND ABS(TRY_CAST("_text_speechiness" AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST("_text_speechiness" AS DOUBLE) END AS "speechiness",
-            CASE WHEN regexp_matches("_text_acousticness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND ABS(TRY_CAST("_text_acousticness" AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST("_text_acousticness" AS DOUBLE) END AS "acousticness",
-            CASE WHEN regexp_matches("_text_instrumentalness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND ABS(TRY_CAST("_text_instrumentalness" AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST("_text_instrumentalness" AS DOUBLE) END AS "instrumentalness",
-            CASE WHEN regexp_matches("_text_liveness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND ABS(TRY_CAST("_text_liveness" AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST("_text_liveness" AS DOUBLE) END AS "liveness",
-            CASE WHEN regexp_matches("_text_valence", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND ABS(TRY_CAST("_text_valence" AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST("_text_valence" AS DOUBLE) END AS "valence",
-            CASE WHEN regexp_matches("_text_tempo", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND ABS(TRY_CAST("_text_tempo" AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST("_text_tempo" AS DOUBLE) END AS "tempo",
+            CASE WHEN regexp_matches("_text_speechiness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_speechiness" AS DOUBLE) END AS "speechiness",
+            CASE WHEN regexp_matches("_text_acousticness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_acousticness" AS DOUBLE) END AS "acousticness",
+            CASE WHEN regexp_matches("_text_instrumentalness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_instrumentalness" AS DOUBLE) END AS "instrumentalness",
+            CASE WHEN regexp_matches("_text_liveness", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_liveness" AS DOUBLE) END AS "liveness",
+            CASE WHEN regexp_matches("_text_valence", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_valence" AS DOUBLE) END AS "valence",
+            CASE WHEN regexp_matches("_text_tempo", '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN TRY_CAST("_text_tempo" AS DOUBLE) END AS "tempo",
             "_text_type" AS "type",
             "_text_id" AS "id",
             "_text_uri" AS "uri",
@@ -149,24 +149,24 @@ FROM (
         FROM (
             SELECT
                 *,
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_danceability"), '') AS "_text_danceability",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_energy"), '') AS "_text_energy",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_key"), '') AS "_text_key",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_loudness"), '') AS "_text_loudness",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_mode"), '') AS "_text_mode",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_speechiness"), '') AS "_text_speechiness",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_acousticness"), '') AS "_text_acousticness",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_instrumentalness"), '') AS "_text_instrumentalness",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_liveness"), '') AS "_text_liveness",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_valence"), '') AS "_text_valence",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_tempo"), '') AS "_text_tempo",
-                translate(TRIM(BOTH (' ' || chr(9)) FROM "_raw_type"), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS "_text_type",
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_id") AS "_text_id",
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_uri") AS "_text_uri",
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_href") AS "_text_track_href",
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_analysis_url") AS "_text_analysis_url",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_duration_ms"), '') AS "_text_duration_ms",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_time_signature"), '') AS "_text_time_signature"
+                NULLIF(CASE WHEN starts_with("_raw_danceability", ' ') OR ends_with("_raw_danceability", ' ') OR starts_with("_raw_danceability", (chr(9))) OR ends_with("_raw_danceability", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_danceability") ELSE "_raw_danceability" END, '') AS "_text_danceability",
+                NULLIF(CASE WHEN starts_with("_raw_energy", ' ') OR ends_with("_raw_energy", ' ') OR starts_with("_raw_energy", (chr(9))) OR ends_with("_raw_energy", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_energy") ELSE "_raw_energy" END, '') AS "_text_energy",
+                NULLIF(CASE WHEN starts_with("_raw_key", ' ') OR ends_with("_raw_key", ' ') OR starts_with("_raw_key", (chr(9))) OR ends_with("_raw_key", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_key") ELSE "_raw_key" END, '') AS "_text_key",
+                NULLIF(CASE WHEN starts_with("_raw_loudness", ' ') OR ends_with("_raw_loudness", ' ') OR starts_with("_raw_loudness", (chr(9))) OR ends_with("_raw_loudness", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_loudness") ELSE "_raw_loudness" END, '') AS "_text_loudness",
+                NULLIF(CASE WHEN starts_with("_raw_mode", ' ') OR ends_with("_raw_mode", ' ') OR starts_with("_raw_mode", (chr(9))) OR ends_with("_raw_mode", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_mode") ELSE "_raw_mode" END, '') AS "_text_mode",
+                NULLIF(CASE WHEN starts_with("_raw_speechiness", ' ') OR ends_with("_raw_speechiness", ' ') OR starts_with("_raw_speechiness", (chr(9))) OR ends_with("_raw_speechiness", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_speechiness") ELSE "_raw_speechiness" END, '') AS "_text_speechiness",
+                NULLIF(CASE WHEN starts_with("_raw_acousticness", ' ') OR ends_with("_raw_acousticness", ' ') OR starts_with("_raw_acousticness", (chr(9))) OR ends_with("_raw_acousticness", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_acousticness") ELSE "_raw_acousticness" END, '') AS "_text_acousticness",
+                NULLIF(CASE WHEN starts_with("_raw_instrumentalness", ' ') OR ends_with("_raw_instrumentalness", ' ') OR starts_with("_raw_instrumentalness", (chr(9))) OR ends_with("_raw_instrumentalness", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_instrumentalness") ELSE "_raw_instrumentalness" END, '') AS "_text_instrumentalness",
+                NULLIF(CASE WHEN starts_with("_raw_liveness", ' ') OR ends_with("_raw_liveness", ' ') OR starts_with("_raw_liveness", (chr(9))) OR ends_with("_raw_liveness", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_liveness") ELSE "_raw_liveness" END, '') AS "_text_liveness",
+                NULLIF(CASE WHEN starts_with("_raw_valence", ' ') OR ends_with("_raw_valence", ' ') OR starts_with("_raw_valence", (chr(9))) OR ends_with("_raw_valence", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_valence") ELSE "_raw_valence" END, '') AS "_text_valence",
+                NULLIF(CASE WHEN starts_with("_raw_tempo", ' ') OR ends_with("_raw_tempo", ' ') OR starts_with("_raw_tempo", (chr(9))) OR ends_with("_raw_tempo", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_tempo") ELSE "_raw_tempo" END, '') AS "_text_tempo",
+                translate(CASE WHEN starts_with("_raw_type", ' ') OR ends_with("_raw_type", ' ') OR starts_with("_raw_type", (chr(9))) OR ends_with("_raw_type", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_type") ELSE "_raw_type" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS "_text_type",
+                CASE WHEN starts_with("_raw_id", ' ') OR ends_with("_raw_id", ' ') OR starts_with("_raw_id", (chr(9))) OR ends_with("_raw_id", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_id") ELSE "_raw_id" END AS "_text_id",
+                CASE WHEN starts_with("_raw_uri", ' ') OR ends_with("_raw_uri", ' ') OR starts_with("_raw_uri", (chr(9))) OR ends_with("_raw_uri", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_uri") ELSE "_raw_uri" END AS "_text_uri",
+                CASE WHEN starts_with("_raw_track_href", ' ') OR ends_with("_raw_track_href", ' ') OR starts_with("_raw_track_href", (chr(9))) OR ends_with("_raw_track_href", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_href") ELSE "_raw_track_href" END AS "_text_track_href",
+                CASE WHEN starts_with("_raw_analysis_url", ' ') OR ends_with("_raw_analysis_url", ' ') OR starts_with("_raw_analysis_url", (chr(9))) OR ends_with("_raw_analysis_url", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_analysis_url") ELSE "_raw_analysis_url" END AS "_text_analysis_url",
+                NULLIF(CASE WHEN starts_with("_raw_duration_ms", ' ') OR ends_with("_raw_duration_ms", ' ') OR starts_with("_raw_duration_ms", (chr(9))) OR ends_with("_raw_duration_ms", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_duration_ms") ELSE "_raw_duration_ms" END, '') AS "_text_duration_ms",
+                NULLIF(CASE WHEN starts_with("_raw_time_signature", ' ') OR ends_with("_raw_time_signature", ' ') OR starts_with("_raw_time_signature", (chr(9))) OR ends_with("_raw_time_signature", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_time_signature") ELSE "_raw_time_signature" END, '') AS "_text_time_signature"
             FROM (
                 SELECT
                     "_source_file",
@@ -174,68 +174,96 @@ FROM (
                     "_arrival",
                     "_is_header",
                     "_malformed",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_0") IS NULL OR list_extract("_fields", "_position_0") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_0"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_0"), 2, length(list_extract("_fields", "_position_0")) - 2), '""', '"') ELSE list_extract("_fields", "_position_0") END END AS "_raw_danceability",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_1") IS NULL OR list_extract("_fields", "_position_1") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_1"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_1"), 2, length(list_extract("_fields", "_position_1")) - 2), '""', '"') ELSE list_extract("_fields", "_position_1") END END AS "_raw_energy",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_2") IS NULL OR list_extract("_fields", "_position_2") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_2"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_2"), 2, length(list_extract("_fields", "_position_2")) - 2), '""', '"') ELSE list_extract("_fields", "_position_2") END END AS "_raw_key",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_3") IS NULL OR list_extract("_fields", "_position_3") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_3"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_3"), 2, length(list_extract("_fields", "_position_3")) - 2), '""', '"') ELSE list_extract("_fields", "_position_3") END END AS "_raw_loudness",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_4") IS NULL OR list_extract("_fields", "_position_4") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_4"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_4"), 2, length(list_extract("_fields", "_position_4")) - 2), '""', '"') ELSE list_extract("_fields", "_position_4") END END AS "_raw_mode",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_5") IS NULL OR list_extract("_fields", "_position_5") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_5"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_5"), 2, length(list_extract("_fields", "_position_5")) - 2), '""', '"') ELSE list_extract("_fields", "_position_5") END END AS "_raw_speechiness",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_6") IS NULL OR list_extract("_fields", "_position_6") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_6"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_6"), 2, length(list_extract("_fields", "_position_6")) - 2), '""', '"') ELSE list_extract("_fields", "_position_6") END END AS "_raw_acousticness",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_7") IS NULL OR list_extract("_fields", "_position_7") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_7"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_7"), 2, length(list_extract("_fields", "_position_7")) - 2), '""', '"') ELSE list_extract("_fields", "_position_7") END END AS "_raw_instrumentalness",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_8") IS NULL OR list_extract("_fields", "_position_8") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_8"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_8"), 2, length(list_extract("_fields", "_position_8")) - 2), '""', '"') ELSE list_extract("_fields", "_position_8") END END AS "_raw_liveness",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_9") IS NULL OR list_extract("_fields", "_position_9") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_9"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_9"), 2, length(list_extract("_fields", "_position_9")) - 2), '""', '"') ELSE list_extract("_fields", "_position_9") END END AS "_raw_valence",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_10") IS NULL OR list_extract("_fields", "_position_10") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_10"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_10"), 2, length(list_extract("_fields", "_position_10")) - 2), '""', '"') ELSE list_extract("_fields", "_position_10") END END AS "_raw_tempo",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_11") IS NULL OR list_extract("_fields", "_position_11") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_11"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_11"), 2, length(list_extract("_fields", "_position_11")) - 2), '""', '"') ELSE list_extract("_fields", "_position_11") END END AS "_raw_type",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_12") IS NULL OR list_extract("_fields", "_position_12") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_12"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_12"), 2, length(list_extract("_fields", "_position_12")) - 2), '""', '"') ELSE list_extract("_fields", "_position_12") END END AS "_raw_id",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_13") IS NULL OR list_extract("_fields", "_position_13") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_13"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_13"), 2, length(list_extract("_fields", "_position_13")) - 2), '""', '"') ELSE list_extract("_fields", "_position_13") END END AS "_raw_uri",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_14") IS NULL OR list_extract("_fields", "_position_14") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_14"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_14"), 2, length(list_extract("_fields", "_position_14")) - 2), '""', '"') ELSE list_extract("_fields", "_position_14") END END AS "_raw_track_href",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_15") IS NULL OR list_extract("_fields", "_position_15") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_15"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_15"), 2, length(list_extract("_fields", "_position_15")) - 2), '""', '"') ELSE list_extract("_fields", "_position_15") END END AS "_raw_analysis_url",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_16") IS NULL OR list_extract("_fields", "_position_16") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_16"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_16"), 2, length(list_extract("_fields", "_position_16")) - 2), '""', '"') ELSE list_extract("_fields", "_position_16") END END AS "_raw_duration_ms",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_17") IS NULL OR list_extract("_fields", "_position_17") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_17"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_17"), 2, length(list_extract("_fields", "_position_17")) - 2), '""', '"') ELSE list_extract("_fields", "_position_17") END END AS "_raw_time_signature"
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_0" IS NULL OR "_field_0" = '' THEN NULL WHEN starts_with("_field_0", '"') THEN replace(substr("_field_0", 2, length("_field_0") - 2), '""', '"') ELSE "_field_0" END ELSE NULLIF("_field_0", '') END END AS "_raw_danceability",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_1" IS NULL OR "_field_1" = '' THEN NULL WHEN starts_with("_field_1", '"') THEN replace(substr("_field_1", 2, length("_field_1") - 2), '""', '"') ELSE "_field_1" END ELSE NULLIF("_field_1", '') END END AS "_raw_energy",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_2" IS NULL OR "_field_2" = '' THEN NULL WHEN starts_with("_field_2", '"') THEN replace(substr("_field_2", 2, length("_field_2") - 2), '""', '"') ELSE "_field_2" END ELSE NULLIF("_field_2", '') END END AS "_raw_key",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_3" IS NULL OR "_field_3" = '' THEN NULL WHEN starts_with("_field_3", '"') THEN replace(substr("_field_3", 2, length("_field_3") - 2), '""', '"') ELSE "_field_3" END ELSE NULLIF("_field_3", '') END END AS "_raw_loudness",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_4" IS NULL OR "_field_4" = '' THEN NULL WHEN starts_with("_field_4", '"') THEN replace(substr("_field_4", 2, length("_field_4") - 2), '""', '"') ELSE "_field_4" END ELSE NULLIF("_field_4", '') END END AS "_raw_mode",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_5" IS NULL OR "_field_5" = '' THEN NULL WHEN starts_with("_field_5", '"') THEN replace(substr("_field_5", 2, length("_field_5") - 2), '""', '"') ELSE "_field_5" END ELSE NULLIF("_field_5", '') END END AS "_raw_speechiness",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_6" IS NULL OR "_field_6" = '' THEN NULL WHEN starts_with("_field_6", '"') THEN replace(substr("_field_6", 2, length("_field_6") - 2), '""', '"') ELSE "_field_6" END ELSE NULLIF("_field_6", '') END END AS "_raw_acousticness",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_7" IS NULL OR "_field_7" = '' THEN NULL WHEN starts_with("_field_7", '"') THEN replace(substr("_field_7", 2, length("_field_7") - 2), '""', '"') ELSE "_field_7" END ELSE NULLIF("_field_7", '') END END AS "_raw_instrumentalness",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_8" IS NULL OR "_field_8" = '' THEN NULL WHEN starts_with("_field_8", '"') THEN replace(substr("_field_8", 2, length("_field_8") - 2), '""', '"') ELSE "_field_8" END ELSE NULLIF("_field_8", '') END END AS "_raw_liveness",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_9" IS NULL OR "_field_9" = '' THEN NULL WHEN starts_with("_field_9", '"') THEN replace(substr("_field_9", 2, length("_field_9") - 2), '""', '"') ELSE "_field_9" END ELSE NULLIF("_field_9", '') END END AS "_raw_valence",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_10" IS NULL OR "_field_10" = '' THEN NULL WHEN starts_with("_field_10", '"') THEN replace(substr("_field_10", 2, length("_field_10") - 2), '""', '"') ELSE "_field_10" END ELSE NULLIF("_field_10", '') END END AS "_raw_tempo",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_11" IS NULL OR "_field_11" = '' THEN NULL WHEN starts_with("_field_11", '"') THEN replace(substr("_field_11", 2, length("_field_11") - 2), '""', '"') ELSE "_field_11" END ELSE NULLIF("_field_11", '') END END AS "_raw_type",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_12" IS NULL OR "_field_12" = '' THEN NULL WHEN starts_with("_field_12", '"') THEN replace(substr("_field_12", 2, length("_field_12") - 2), '""', '"') ELSE "_field_12" END ELSE NULLIF("_field_12", '') END END AS "_raw_id",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_13" IS NULL OR "_field_13" = '' THEN NULL WHEN starts_with("_field_13", '"') THEN replace(substr("_field_13", 2, length("_field_13") - 2), '""', '"') ELSE "_field_13" END ELSE NULLIF("_field_13", '') END END AS "_raw_uri",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_14" IS NULL OR "_field_14" = '' THEN NULL WHEN starts_with("_field_14", '"') THEN replace(substr("_field_14", 2, length("_field_14") - 2), '""', '"') ELSE "_field_14" END ELSE NULLIF("_field_14", '') END END AS "_raw_track_href",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_15" IS NULL OR "_field_15" = '' THEN NULL WHEN starts_with("_field_15", '"') THEN replace(substr("_field_15", 2, length("_field_15") - 2), '""', '"') ELSE "_field_15" END ELSE NULLIF("_field_15", '') END END AS "_raw_analysis_url",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_16" IS NULL OR "_field_16" = '' THEN NULL WHEN starts_with("_field_16", '"') THEN replace(substr("_field_16", 2, length("_field_16") - 2), '""', '"') ELSE "_field_16" END ELSE NULLIF("_field_16", '') END END AS "_raw_duration_ms",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_17" IS NULL OR "_field_17" = '' THEN NULL WHEN starts_with("_field_17", '"') THEN replace(substr("_field_17", 2, length("_field_17") - 2), '""', '"') ELSE "_field_17" END ELSE NULLIF("_field_17", '') END END AS "_raw_time_signature"
                 FROM (
                     SELECT
-                        *,
-                        (NOT "_valid" OR len("_fields") <> "_field_count") AS "_malformed"
+                        "_source_file",
+                        "_line",
+                        "_arrival",
+                        "_is_header",
+                        "_malformed",
+                        "_quoted",
+                        list_extract("_fields", "_position_0") AS "_field_0",
+                        list_extract("_fields", "_position_1") AS "_field_1",
+                        list_extract("_fields", "_position_2") AS "_field_2",
+                        list_extract("_fields", "_position_3") AS "_field_3",
+                        list_extract("_fields", "_position_4") AS "_field_4",
+                        list_extract("_fields", "_position_5") AS "_field_5",
+                        list_extract("_fields", "_position_6") AS "_field_6",
+                        list_extract("_fields", "_position_7") AS "_field_7",
+                        list_extract("_fields", "_position_8") AS "_field_8",
+                        list_extract("_fields", "_position_9") AS "_field_9",
+                        list_extract("_fields", "_position_10") AS "_field_10",
+                        list_extract("_fields", "_position_11") AS "_field_11",
+                        list_extract("_fields", "_position_12") AS "_field_12",
+                        list_extract("_fields", "_position_13") AS "_field_13",
+                        list_extract("_fields", "_position_14") AS "_field_14",
+                        list_extract("_fields", "_position_15") AS "_field_15",
+                        list_extract("_fields", "_position_16") AS "_field_16",
+                        list_extract("_fields", "_position_17") AS "_field_17"
                     FROM (
                         SELECT
                             *,
-                            CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
-                            CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
+                            (NOT "_valid" OR len("_fields") <> "_field_count") AS "_malformed"
                         FROM (
                             SELECT
-                                lines."_source_file",
-                                lines."_line",
-                                "layout"."_arrival",
-                                "layout"."_field_count",
-                                "layout"."_position_0",
-                                "layout"."_position_1",
-                                "layout"."_position_2",
-                                "layout"."_position_3",
-                                "layout"."_position_4",
-                                "layout"."_position_5",
-                                "layout"."_position_6",
-                                "layout"."_position_7",
-                                "layout"."_position_8",
-                                "layout"."_position_9",
-                                "layout"."_position_10",
-                                "layout"."_position_11",
-                                "layout"."_position_12",
-                                "layout"."_position_13",
-                                "layout"."_position_14",
-                                "layout"."_position_15",
-                                "layout"."_position_16",
-                                "layout"."_position_17",
-                                coalesce(lines."_line" = "layout"."_header_line", false) AS "_is_header"
+                                *,
+                                INSTR("_line", '"') > 0 AS "_quoted",
+                                CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
+                                CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
                             FROM (
                                 SELECT
-                                    "_source_file",
-                                    TRIM(TRAILING (chr(13)) FROM TRIM(LEADING (chr(65279)) FROM "_line")) AS "_line"
-                                FROM "raw_features"
-                            ) AS "lines"
-                            JOIN "features_layout" AS "layout" ON lines."_source_file" = "layout"."_source_file"
-                            WHERE NOT (lines."_line" IS NULL OR regexp_matches(lines."_line", '^[\x00-\x20]*\z'))
-                        ) AS "records"
-                    ) AS "split"
+                                    lines."_source_file",
+                                    lines."_line",
+                                    "layout"."_arrival",
+                                    "layout"."_field_count",
+                                    "layout"."_position_0",
+                                    "layout"."_position_1",
+                                    "layout"."_position_2",
+                                    "layout"."_position_3",
+                                    "layout"."_position_4",
+                                    "layout"."_position_5",
+                                    "layout"."_position_6",
+                                    "layout"."_position_7",
+                                    "layout"."_position_8",
+                                    "layout"."_position_9",
+                                    "layout"."_position_10",
+                                    "layout"."_position_11",
+                                    "layout"."_position_12",
+                                    "layout"."_position_13",
+                                    "layout"."_position_14",
+                                    "layout"."_position_15",
+                                    "layout"."_position_16",
+                                    "layout"."_position_17",
+                                    coalesce(lines."_line" = "layout"."_header_line", false) AS "_is_header"
+                                FROM (
+                                    SELECT
+                                        "_source_file",
+                                        "_line"
+                                    FROM "raw_features"
+                                ) AS "lines"
+                                JOIN "features_layout" AS "layout" ON lines."_source_file" = "layout"."_source_file"
+                                WHERE NOT (lines."_line" IS NULL OR regexp_matches(lines."_line", '^[\x00-\x20]*\z'))
+                            ) AS "records"
+                        ) AS "split"
+                    ) AS "checked_split"
                 ) AS "parsed"
             ) AS "raw_texts"
         ) AS "texts"

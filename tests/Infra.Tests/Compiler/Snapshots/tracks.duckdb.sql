@@ -14,13 +14,13 @@ SELECT
 FROM (
     SELECT
         *,
-        list_transform(CASE WHEN INSTR("_header_line", '"') > 0 THEN list_transform(regexp_extract_all("_header_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_header_line", ',') END, field -> translate(TRIM(BOTH (' ' || chr(9)) FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN substr(field, 1, 1) = '"' THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS "_names",
+        list_transform(CASE WHEN INSTR("_header_line", '"') > 0 THEN list_transform(regexp_extract_all("_header_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_header_line", ',') END, field -> translate(CASE WHEN starts_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR ends_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR starts_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, (chr(9))) OR ends_with(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN starts_with(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS "_names",
         CASE WHEN INSTR("_header_line", '"') > 0 THEN regexp_matches("_header_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_header_valid"
     FROM (
         SELECT
             "_source_file",
             "_arrival",
-            TRIM(TRAILING (chr(13)) FROM TRIM(LEADING (chr(65279)) FROM "_first_line")) AS "_header_line"
+            "_first_line" AS "_header_line"
         FROM "files_tracks"
     ) AS "header"
 ) AS "split";
@@ -51,7 +51,7 @@ FROM (
             WHEN "_is_header" THEN NULL
             WHEN "_malformed" THEN 'malformed_row'
             WHEN ("_text_id" IS NULL OR "_text_id" = '') THEN 'missing_required:id'
-            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}$')) THEN 'pattern_mismatch:id'
+            WHEN NOT (regexp_matches("_text_id", '^[0-9A-Za-z]{22}\z')) THEN 'pattern_mismatch:id'
             WHEN "_text_track_popularity" IS NULL THEN 'missing_required:track_popularity'
             WHEN "_text_track_popularity" IS NOT NULL AND "track_popularity" IS NULL THEN 'bad_type:track_popularity'
             WHEN "track_popularity" < 0 OR "track_popularity" > 100 THEN 'out_of_range:track_popularity'
@@ -62,13 +62,13 @@ FROM (
             *,
             "_text_id" AS "id",
             CASE WHEN regexp_matches("_text_track_popularity", '^[+-]?[0-9]+$') THEN TRY_CAST("_text_track_popularity" AS INTEGER) END AS "track_popularity",
-            CASE WHEN translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') IN ('true', 't', '1', 'yes', 'y') THEN TRUE WHEN translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') IN ('false', 'f', '0', 'no', 'n') THEN FALSE END AS "explicit"
+            CASE WHEN (translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = 'true' OR translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = 't' OR translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = '1' OR translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = 'yes' OR translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = 'y') THEN TRUE WHEN (translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = 'false' OR translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = 'f' OR translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = '0' OR translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = 'no' OR translate("_text_explicit", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = 'n') THEN FALSE END AS "explicit"
         FROM (
             SELECT
                 *,
-                TRIM(BOTH (' ' || chr(9)) FROM "_raw_id") AS "_text_id",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_popularity"), '') AS "_text_track_popularity",
-                NULLIF(TRIM(BOTH (' ' || chr(9)) FROM "_raw_explicit"), '') AS "_text_explicit"
+                CASE WHEN starts_with("_raw_id", ' ') OR ends_with("_raw_id", ' ') OR starts_with("_raw_id", (chr(9))) OR ends_with("_raw_id", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_id") ELSE "_raw_id" END AS "_text_id",
+                NULLIF(CASE WHEN starts_with("_raw_track_popularity", ' ') OR ends_with("_raw_track_popularity", ' ') OR starts_with("_raw_track_popularity", (chr(9))) OR ends_with("_raw_track_popularity", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_popularity") ELSE "_raw_track_popularity" END, '') AS "_text_track_popularity",
+                NULLIF(CASE WHEN starts_with("_raw_explicit", ' ') OR ends_with("_raw_explicit", ' ') OR starts_with("_raw_explicit", (chr(9))) OR ends_with("_raw_explicit", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_explicit") ELSE "_raw_explicit" END, '') AS "_text_explicit"
             FROM (
                 SELECT
                     "_source_file",
@@ -76,38 +76,51 @@ FROM (
                     "_arrival",
                     "_is_header",
                     "_malformed",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_0") IS NULL OR list_extract("_fields", "_position_0") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_0"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_0"), 2, length(list_extract("_fields", "_position_0")) - 2), '""', '"') ELSE list_extract("_fields", "_position_0") END END AS "_raw_id",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_1") IS NULL OR list_extract("_fields", "_position_1") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_1"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_1"), 2, length(list_extract("_fields", "_position_1")) - 2), '""', '"') ELSE list_extract("_fields", "_position_1") END END AS "_raw_track_popularity",
-                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN list_extract("_fields", "_position_2") IS NULL OR list_extract("_fields", "_position_2") = '' THEN NULL WHEN substr(list_extract("_fields", "_position_2"), 1, 1) = '"' THEN replace(substr(list_extract("_fields", "_position_2"), 2, length(list_extract("_fields", "_position_2")) - 2), '""', '"') ELSE list_extract("_fields", "_position_2") END END AS "_raw_explicit"
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_0" IS NULL OR "_field_0" = '' THEN NULL WHEN starts_with("_field_0", '"') THEN replace(substr("_field_0", 2, length("_field_0") - 2), '""', '"') ELSE "_field_0" END ELSE NULLIF("_field_0", '') END END AS "_raw_id",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_1" IS NULL OR "_field_1" = '' THEN NULL WHEN starts_with("_field_1", '"') THEN replace(substr("_field_1", 2, length("_field_1") - 2), '""', '"') ELSE "_field_1" END ELSE NULLIF("_field_1", '') END END AS "_raw_track_popularity",
+                    CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_2" IS NULL OR "_field_2" = '' THEN NULL WHEN starts_with("_field_2", '"') THEN replace(substr("_field_2", 2, length("_field_2") - 2), '""', '"') ELSE "_field_2" END ELSE NULLIF("_field_2", '') END END AS "_raw_explicit"
                 FROM (
                     SELECT
-                        *,
-                        (NOT "_valid" OR len("_fields") <> "_field_count") AS "_malformed"
+                        "_source_file",
+                        "_line",
+                        "_arrival",
+                        "_is_header",
+                        "_malformed",
+                        "_quoted",
+                        list_extract("_fields", "_position_0") AS "_field_0",
+                        list_extract("_fields", "_position_1") AS "_field_1",
+                        list_extract("_fields", "_position_2") AS "_field_2"
                     FROM (
                         SELECT
                             *,
-                            CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
-                            CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
+                            (NOT "_valid" OR len("_fields") <> "_field_count") AS "_malformed"
                         FROM (
                             SELECT
-                                lines."_source_file",
-                                lines."_line",
-                                "layout"."_arrival",
-                                "layout"."_field_count",
-                                "layout"."_position_0",
-                                "layout"."_position_1",
-                                "layout"."_position_2",
-                                coalesce(lines."_line" = "layout"."_header_line", false) AS "_is_header"
+                                *,
+                                INSTR("_line", '"') > 0 AS "_quoted",
+                                CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
+                                CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
                             FROM (
                                 SELECT
-                                    "_source_file",
-                                    TRIM(TRAILING (chr(13)) FROM TRIM(LEADING (chr(65279)) FROM "_line")) AS "_line"
-                                FROM "raw_tracks"
-                            ) AS "lines"
-                            JOIN "tracks_layout" AS "layout" ON lines."_source_file" = "layout"."_source_file"
-                            WHERE NOT (lines."_line" IS NULL OR regexp_matches(lines."_line", '^[\x00-\x20]*\z'))
-                        ) AS "records"
-                    ) AS "split"
+                                    lines."_source_file",
+                                    lines."_line",
+                                    "layout"."_arrival",
+                                    "layout"."_field_count",
+                                    "layout"."_position_0",
+                                    "layout"."_position_1",
+                                    "layout"."_position_2",
+                                    coalesce(lines."_line" = "layout"."_header_line", false) AS "_is_header"
+                                FROM (
+                                    SELECT
+                                        "_source_file",
+                                        "_line"
+                                    FROM "raw_tracks"
+                                ) AS "lines"
+                                JOIN "tracks_layout" AS "layout" ON lines."_source_file" = "layout"."_source_file"
+                                WHERE NOT (lines."_line" IS NULL OR regexp_matches(lines."_line", '^[\x00-\x20]*\z'))
+                            ) AS "records"
+                        ) AS "split"
+                    ) AS "checked_split"
                 ) AS "parsed"
             ) AS "raw_texts"
         ) AS "texts"
