@@ -72,6 +72,7 @@ public static partial class ConfigLoader
             var selection = environment.Datasets.FirstOrDefault(d => d.Name == dataset.Name) ?? new DatasetOverrides { Name = dataset.Name };
             var errors = new List<ConfigError>();
             schemas[dataset.Name] = Checks.SchemaDescriber.Describe(PipelinePlanner.Plan(pipeline, environment, selection), errors);
+            _ = Dashboards.DashboardResolver.Resolve(dataset, schemas[dataset.Name], errors);
             errors.ForEach(diagnostics.Add);
         }
         return schemas;

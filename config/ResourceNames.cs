@@ -37,4 +37,7 @@ public sealed record ResourceNames(string Project, string Environment, string Da
     /// <summary>The log groups every Glue job of the dataset writes to (the continuous logs of Glue 4.0, the logs of Glue 5.0).</summary>
     public string JobLogs => $"/aws-glue/{Prefix}/etl";
     public string QuickSightDataSet(string table) => $"{Prefix}-{table.Replace('_', '-')}";
+    /// <summary>A saved query's QuickSight dataset; a SPICE copy has its own, so dashboards may read a query both ways.</summary>
+    public string QuickSightQueryDataSet(string query, bool spice) => $"{Prefix}-query-{query.Replace('_', '-')}{(spice ? "-spice" : "")}";
+    public string QuickSightDashboard(string dashboard) => $"{Prefix}-{dashboard.Replace('_', '-')}";
 }

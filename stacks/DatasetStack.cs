@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Constructs;
 using DataPipeline.Components.AnalyticsWorkspace;
 using DataPipeline.Components.Catalog;
+using DataPipeline.Components.Dashboards;
 using DataPipeline.Components.DataLake;
 using DataPipeline.Config;
 using DataPipeline.Config.Model;
@@ -77,8 +78,24 @@ public sealed class DatasetStack : Stack
                 ResourceNames.CatalogTable(t.Name),
                 t.Columns.Select(c => (c.Name, QuickSightTypes.Of(c.Type)))
                     .Concat(t.PartitionBy.Where(p => p.From is not null).Select(p => (p.Name, "INTEGER")))
-                    .ToList())).ToList(),
+                    .ToList()))
+                .Concat(plan.Dataset.Derived.Where(d => plan.Schema.Derived.ContainsKey(d.Name)).Select(d => new QuickSightTable(
+                    names.QuickSightDataSet(d.Name),
+                    ResourceNames.CatalogTable(d.Name),
+                    plan.Schema.Derived[d.Name].Select(c => (c.Name, DashboardSpecs.Column(c).Type)).ToList())))
+                .ToList(),
         });
+        if (Analytics.QuickSightDataSource is { } dataSource && plan.Dataset.Dashboards.Count > 0)
+        {
+            var (dataSets, dashboards) = DashboardSpecs.Of(plan, Config.Dashboards.DashboardResolver.For(plan));
+            Dashboards = new Dashboards(this, "Dashboards", new DashboardsProps
+            {
+                DataSource = dataSource,
+                Principals = plan.Environment.QuickSight.Principals,
+                DataSets = dataSets,
+                Dashboards = dashboards,
+            });
+        }
 
         Etl = new DatasetEtl(this, "Etl", plan, DataLake, Catalog);
 
@@ -103,6 +120,8 @@ public sealed class DatasetStack : Stack
     public DataLake DataLake { get; }
     public Catalog Catalog { get; }
     public AnalyticsWorkspace Analytics { get; }
+    /// <summary>The QuickSight dashboards, where the environment enables QuickSight and the dataset has dashboards.</summary>
+    public Dashboards? Dashboards { get; }
     public DatasetEtl Etl { get; }
 
     private void Output(string id, string value, string description) =>

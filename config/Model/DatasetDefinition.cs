@@ -8,6 +8,7 @@ public sealed record DatasetDefinition
     public required IReadOnlyList<TableDefinition> Tables { get; init; }
     public IReadOnlyList<DerivedTableDefinition> Derived { get; init; } = [];
     public IReadOnlyList<QueryDefinition> Queries { get; init; } = [];
+    public IReadOnlyList<Dashboards.DashboardDefinition> Dashboards { get; init; } = [];
     public Origin Origin { get; init; } = Origin.Nowhere;
 
     /// <summary>Every table the warehouse holds: cleaned tables first, then derived ones.</summary>

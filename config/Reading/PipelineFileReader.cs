@@ -49,6 +49,7 @@ internal sealed partial class PipelineFileReader
             Derived = section.Read(S.Derived).Select(ReadDerived).OfType<DerivedTableDefinition>()
                 .Select(d => d with { Compression = codec }).ToList(),
             Queries = section.Read(S.Queries).Select(ReadQuery).OfType<QueryDefinition>().ToList(),
+            Dashboards = DashboardReader.Read(section),
             Origin = section.Origin,
         };
         section.Done();

@@ -80,8 +80,8 @@ public static class EnvironmentFileSettings
     public static readonly SettingGroup AlertKeys = new("Who hears about failed runs and stale data.", [Emails, FreshnessHours, AlertsDedicatedKey]);
 
     // quicksight
-    public static readonly BoolSetting QuickSightEnabled = new() { Key = "enabled", Default = false, Doc = "Create a QuickSight data source on the workgroup and a dataset per table." };
-    public static readonly TextListSetting QuickSightPrincipals = new() { Key = "principals", ItemPattern = "^arn:aws:quicksight:", Example = "[arn:aws:quicksight:eu-west-1:123456789012:group/default/analysts]", Doc = "QuickSight user or group ARNs that may use the data source and datasets." };
+    public static readonly BoolSetting QuickSightEnabled = new() { Key = "enabled", Default = false, Doc = "Create a QuickSight data source on the workgroup, a dataset per table and derived table, and the datasets' dashboards." };
+    public static readonly TextListSetting QuickSightPrincipals = new() { Key = "principals", ItemPattern = "^arn:aws:quicksight:", Example = "[arn:aws:quicksight:eu-west-1:123456789012:group/default/analysts]", Doc = "QuickSight user or group ARNs that may use the data source and datasets and view the dashboards." };
     public static readonly SettingGroup QuickSightKeys = new("Amazon QuickSight.", [QuickSightEnabled, QuickSightPrincipals]);
 
     public static readonly TextMapSetting Tags = new() { Key = "tags", Doc = "Tags put on every resource of the environment's stacks." };

@@ -1,4 +1,5 @@
 using DataPipeline.Config.Model;
+using DataPipeline.Config.Model.Dashboards;
 
 namespace DataPipeline.Config.Settings;
 
@@ -104,9 +105,106 @@ public static class PipelineFileSettings
         Key = "chart",
         Choices = new Dictionary<string, ChartKind> { ["auto"] = ChartKind.Auto, ["bar"] = ChartKind.Bar, ["line"] = ChartKind.Line, ["table"] = ChartKind.Table },
         Default = ChartKind.Auto,
-        Doc = "How the local report shows its result; auto picks bar or line from the result's shape.",
+        Doc = "How the local report shows its result, as a one-visual dashboard (QuickSight gets only the dashboards: section); auto picks bar or line from the result's shape.",
     };
     public static readonly SettingGroup QueryKeys = new("A saved query.", [QueryName, QuerySql, QueryDescription, Chart]);
+
+    // dashboards[] (sheets[].visuals[], filters[], refresh)
+    public static readonly TextSetting VisualQuery = new() { Key = "query", Required = true, Pattern = NamePattern, Describe = "name of a saved query", Example = "name_x", Doc = "The saved query whose result the visual shows." };
+    public static readonly ChoiceSetting<VisualKind> VisualKind = new()
+    {
+        Key = "kind",
+        Required = true,
+        Choices = new Dictionary<string, VisualKind>
+        {
+            ["bar"] = Model.Dashboards.VisualKind.Bar, ["line"] = Model.Dashboards.VisualKind.Line, ["table"] = Model.Dashboards.VisualKind.Table,
+            ["kpi"] = Model.Dashboards.VisualKind.Kpi, ["heatmap"] = Model.Dashboards.VisualKind.Heatmap, ["pie"] = Model.Dashboards.VisualKind.Pie,
+        },
+        Doc = "What the visual draws: bar, line, table (every column), kpi (one number), heatmap (x against group, coloured by the value) or pie.",
+    };
+    public static readonly TextSetting VisualTitle = new() { Key = "title", Describe = "text", Doc = "The visual's title; default: the query's description, or its name." };
+    public static readonly TextSetting VisualX = new() { Key = "x", Pattern = NamePattern, Describe = "column of the query's result", Example = "name_x", Doc = "The category: x axis, pie slices or heatmap columns; default: the first column that is not a value or the group." };
+    public static readonly TextListSetting VisualY = new() { Key = "y", Example = "[name_x]", Doc = "The values (one series each): bar, line; one value for kpi, heatmap and pie; default: the first numeric column that is not x or the group." };
+    public static readonly TextSetting VisualGroup = new() { Key = "group", Pattern = NamePattern, Describe = "column of the query's result", Example = "name_x", Doc = "bar, line: a column whose values split the value into series (colours); heatmap: the rows (default: the first column after x)." };
+    public static readonly ChoiceSetting<Aggregation> VisualAggregation = new()
+    {
+        Key = "aggregation",
+        Choices = new Dictionary<string, Aggregation>
+        {
+            ["sum"] = Aggregation.Sum, ["avg"] = Aggregation.Avg, ["min"] = Aggregation.Min, ["max"] = Aggregation.Max,
+            ["count"] = Aggregation.Count, ["distinct_count"] = Aggregation.DistinctCount, ["median"] = Aggregation.Median,
+        },
+        Default = Aggregation.Sum,
+        Doc = "How the rows with the same category (and group) become one value, in QuickSight and in the local report; count and distinct_count also count text columns.",
+    };
+    public static readonly ChoiceSetting<BarOrientation> VisualOrientation = new()
+    {
+        Key = "orientation",
+        Choices = new Dictionary<string, BarOrientation> { ["vertical"] = BarOrientation.Vertical, ["horizontal"] = BarOrientation.Horizontal },
+        Default = BarOrientation.Vertical,
+        Doc = "bar: vertical bars, or horizontal ones (long category names stay readable).",
+    };
+    public static readonly ChoiceSetting<BarArrangement> VisualArrangement = new()
+    {
+        Key = "arrangement",
+        Choices = new Dictionary<string, BarArrangement> { ["grouped"] = BarArrangement.Grouped, ["stacked"] = BarArrangement.Stacked },
+        Default = BarArrangement.Grouped,
+        Doc = "bar with several series: side by side (grouped) or on top of each other (stacked).",
+    };
+    public static readonly TextSetting VisualSort = new() { Key = "sort", Pattern = @"^\s*[a-z][a-z0-9_]*(\s+(asc|desc))?\s*$", Describe = "column, optionally asc or desc", Example = "name_x desc", Doc = "The order of the categories (table: rows), by x or a value; default: x ascending for line, heatmap and a numeric or date x, else the first value descending; a table keeps the query's order." };
+    public static readonly IntSetting VisualLimit = new() { Key = "limit", Min = 1, Max = 1000, Doc = "Only the first this many categories after sorting (table: rows, in QuickSight per page); default: all (a table shows 100 rows locally)." };
+    public static readonly IntSetting VisualWidth = new() { Key = "width", Min = 1, Max = 4, Default = 1, Doc = "How many grid columns of the sheet the visual spans." };
+    public static readonly SettingGroup VisualKeys = new("A visual of a dashboard sheet.", [VisualQuery, VisualKind, VisualTitle, VisualX, VisualY, VisualGroup, VisualAggregation, VisualOrientation, VisualArrangement, VisualSort, VisualLimit, VisualWidth]);
+
+    public static readonly TextSetting SheetName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 100, Describe = "lowercase name", Example = "name_x", Doc = "The sheet, unique in its dashboard." };
+    public static readonly TextSetting SheetTitle = new() { Key = "title", Describe = "text", Doc = "The sheet's tab title; default: its name." };
+    public static readonly IntSetting SheetColumns = new() { Key = "columns", Min = 1, Max = 4, Default = 2, Doc = "How many visuals sit side by side in the sheet's grid; they fill it row by row in the order written." };
+    public static readonly SectionListSetting SheetVisuals = new() { Key = "visuals", Required = true, Item = VisualKeys, Doc = "The sheet's visuals, e.g. { query: top_labels, kind: bar }." };
+    public static readonly SettingGroup SheetKeys = new("A sheet (tab) of a dashboard.", [SheetName, SheetTitle, SheetColumns, SheetVisuals]);
+
+    public static readonly TextSetting FilterColumn = new() { Key = "column", Required = true, Pattern = NamePattern, Describe = "column of the dashboard's queries", Example = "name_x", Doc = "The column filtered: every visual whose query returns it is filtered (QuickSight matches it by name and type across the dashboard's datasets)." };
+    public static readonly ChoiceSetting<FilterControl> FilterControl = new()
+    {
+        Key = "control",
+        Choices = new Dictionary<string, FilterControl> { ["dropdown"] = Model.Dashboards.FilterControl.Dropdown, ["range"] = Model.Dashboards.FilterControl.Range },
+        Default = Model.Dashboards.FilterControl.Dropdown,
+        Doc = "dropdown: pick values of a text column; range: a slider from min to max over a numeric column.",
+    };
+    public static readonly TextSetting FilterTitle = new() { Key = "title", Describe = "text", Doc = "The control's label; default: the column." };
+    public static readonly NumberSetting FilterMin = new() { Key = "min", Doc = "range: the slider's lowest value. Required for range." };
+    public static readonly NumberSetting FilterMax = new() { Key = "max", Doc = "range: the slider's highest value. Required for range." };
+    public static readonly NumberSetting FilterStep = new() { Key = "step", Min = 0.0001m, Default = 1, Doc = "range: the slider's step." };
+    public static readonly SettingGroup FilterKeys = new("A dashboard filter.", [FilterColumn, FilterControl, FilterTitle, FilterMin, FilterMax, FilterStep]);
+
+    public static readonly ChoiceSetting<RefreshInterval> RefreshEvery = new()
+    {
+        Key = "every",
+        Choices = new Dictionary<string, RefreshInterval>
+        {
+            ["hourly"] = RefreshInterval.Hourly, ["daily"] = RefreshInterval.Daily, ["weekly"] = RefreshInterval.Weekly, ["monthly"] = RefreshInterval.Monthly,
+        },
+        Default = RefreshInterval.Daily,
+        Doc = "How often QuickSight re-imports the dashboard's SPICE datasets.",
+    };
+    public static readonly TextSetting RefreshAt = new() { Key = "at", Default = "06:00", Pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", Describe = "HH:MM", Example = "\"06:00\"", Doc = "Time of day of a daily, weekly or monthly refresh, in timezone." };
+    public static readonly TextSetting RefreshTimezone = new() { Key = "timezone", Default = "UTC", Describe = "IANA time zone", Example = "Europe/Berlin", Doc = "The time zone of at, e.g. Europe/Berlin." };
+    public static readonly TextSetting RefreshDay = new() { Key = "day", Describe = "weekday or day of the month", Doc = "weekly: monday to sunday (default monday); monthly: 1 to 31 (default 1)." };
+    public static readonly SettingGroup RefreshKeys = new("When QuickSight re-imports a SPICE dashboard's datasets.", [RefreshEvery, RefreshAt, RefreshTimezone, RefreshDay]);
+
+    public static readonly TextSetting DashboardName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 100, Describe = "lowercase name", Example = "name_x", Doc = "The dashboard; part of its QuickSight id." };
+    public static readonly TextSetting DashboardTitle = new() { Key = "title", Describe = "text", Doc = "The dashboard's title; default: its name." };
+    public static readonly ChoiceSetting<ImportMode> DashboardImportMode = new()
+    {
+        Key = "import_mode",
+        Choices = new Dictionary<string, ImportMode> { ["direct_query"] = ImportMode.DirectQuery, ["spice"] = ImportMode.Spice },
+        Default = ImportMode.DirectQuery,
+        Doc = "How QuickSight reads the dashboard's queries: direct_query runs them on Athena at each view; spice imports them into QuickSight on the refresh schedule.",
+    };
+    public static readonly SectionSetting DashboardRefresh = new() { Key = "refresh", Keys = RefreshKeys, Doc = "spice: when the datasets are re-imported; default daily at 06:00 UTC." };
+    public static readonly SectionListSetting DashboardFilters = new() { Key = "filters", Item = FilterKeys, Doc = "Filters of the whole dashboard, with a control on every sheet." };
+    public static readonly SectionListSetting DashboardSheets = new() { Key = "sheets", Required = true, Item = SheetKeys, Doc = "The dashboard's sheets (tabs)." };
+    public static readonly SettingGroup DashboardKeys = new("A dashboard of saved queries.", [DashboardName, DashboardTitle, DashboardImportMode, DashboardRefresh, DashboardFilters, DashboardSheets]);
+
 
     // datasets[]
     public static readonly TextSetting DatasetName = new() { Key = "name", Required = true, Pattern = NamePattern, MaxLength = 255, Describe = "lowercase name", Example = "name_x", Doc = "The dataset; one stack per environment and dataset." };
@@ -124,8 +222,9 @@ public static class PipelineFileSettings
     public static readonly SectionListSetting Tables = new() { Key = "tables", Required = true, Item = TableKeys, Doc = "The tables cleaned from staging files." };
     public static readonly SectionListSetting Derived = new() { Key = "derived", Item = DerivedKeys, Doc = "Tables computed by SQL from the cleaned tables." };
     public static readonly SectionListSetting Queries = new() { Key = "queries", Item = QueryKeys, Doc = "Saved queries: Athena named queries and results in the local report." };
+    public static readonly SectionListSetting Dashboards = new() { Key = "dashboards", Item = DashboardKeys, Doc = "Dashboards of the saved queries: QuickSight dashboards on AWS (where the environment enables QuickSight) and the same dashboards in the local report." };
     public static readonly NumberSetting DatasetMaxRejectShare = new() { Key = "max_reject_share", Min = 0, Max = 1, Doc = "The max_reject_share of every table of the dataset that does not set its own; default: no limit." };
-    public static readonly SettingGroup DatasetKeys = new("A dataset: its tables, derived tables and saved queries.", [DatasetName, DatasetDescription, ParquetCompression, DatasetMaxRejectShare, Tables, Derived, Queries]);
+    public static readonly SettingGroup DatasetKeys = new("A dataset: its tables, derived tables and saved queries.", [DatasetName, DatasetDescription, ParquetCompression, DatasetMaxRejectShare, Tables, Derived, Queries, Dashboards]);
 
     public static readonly SectionListSetting Environments = new() { Key = "environments", Required = true, Item = EnvironmentKeys, Doc = "The environments; each has a pipeline.<name>.yaml." };
     public static readonly SectionListSetting Datasets = new() { Key = "datasets", Required = true, Item = DatasetKeys, Doc = "The datasets." };

@@ -76,7 +76,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
             RunId = runId,
             FullRefresh = fullRefresh,
         };
-        Timed("report", () => File.WriteAllText(Path.Combine(work, ReportFile), RunReport.Html(result)));
+        Timed("report", () => File.WriteAllText(Path.Combine(work, ReportFile), RunReport.Html(result, Config.Dashboards.DashboardResolver.For(plan))));
         RunSummaryFile.Write(Path.Combine(work, RunSummaryFile.Name), result with { Elapsed = total.Elapsed });
         output.Commit();
         progress.Step(Dataset, $"done in {total.Elapsed.TotalSeconds:0.0} s: {output.FinalFolder}");

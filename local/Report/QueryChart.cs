@@ -5,56 +5,11 @@ using ScottPlot;
 
 namespace DataPipeline.Local.Report;
 
-/// <summary>Inline SVG charts drawn with ScottPlot: a query's second column against its first.</summary>
+/// <summary>Inline SVG charts of the run drawn with ScottPlot (the dashboards draw themselves in the browser).</summary>
 internal static class QueryChart
 {
     private const int Width = 860;
     private const int Height = 360;
-
-    public static string Svg(QueryRunResult result, ChartKind kind)
-    {
-        var rows = result.Rows.Where(r => r[1] is not null).ToList();
-        var labels = rows.Select(r => r[0] is null ? "(null)" : CsvText.Text(r[0])).ToArray();
-        var values = rows.Select(r => ChartChoice.ToDouble(r[1]!)).ToArray();
-        if (kind == ChartKind.Bar)
-        {
-            return HorizontalBars(result, labels, values);
-        }
-        var plot = new Plot();
-        if (rows.All(r => ChartChoice.IsNumber(r[0])))
-        {
-            var xs = rows.Select(r => ChartChoice.ToDouble(r[0]!)).ToArray();
-            plot.Add.Scatter(xs, values);
-            // Years are numbers too: no thousands separator in tick labels (1,975).
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-            {
-                LabelFormatter = value => value.ToString("0.###", CultureInfo.InvariantCulture),
-            };
-        }
-        else
-        {
-            var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
-            plot.Add.Scatter(positions, values);
-            plot.Axes.Bottom.SetTicks(positions, labels);
-        }
-        plot.XLabel(result.Columns[0]);
-        plot.YLabel(result.Columns[1]);
-        return Inline(plot.GetSvgXml(Width, Height));
-    }
-
-    /// <summary>One bar per row, top to bottom in result order, so long labels stay readable.</summary>
-    private static string HorizontalBars(QueryRunResult result, string[] labels, double[] values)
-    {
-        var plot = new Plot();
-        var positions = Enumerable.Range(0, labels.Length).Select(i => (double)(labels.Length - 1 - i)).ToArray();
-        var bars = plot.Add.Bars(positions, values);
-        bars.Horizontal = true;
-        plot.Axes.Left.SetTicks(positions, labels);
-        plot.Axes.Margins(left: 0);
-        plot.XLabel(result.Columns[1]);
-        plot.YLabel(result.Columns[0]);
-        return Inline(plot.GetSvgXml(Width, Math.Max(220, 26 * labels.Length + 90)));
-    }
 
     /// <summary>Bytes per table: staging next to Parquet, in MB.</summary>
     public static string Bytes(IReadOnlyList<(string Table, long Staging, long Parquet)> tables)

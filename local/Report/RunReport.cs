@@ -8,8 +8,9 @@ using DataPipeline.Local.Engine;
 namespace DataPipeline.Local.Report;
 
 /// <summary>
-/// report.html: one self-contained page per dataset run (inline CSS and SVG, no script, no network), with what
-/// each table's cleaning did and each saved query's result. Every text from data or config is HTML-escaped.
+/// report.html: one self-contained page per dataset run (inline CSS, SVG and script, no network), with the dataset's
+/// dashboards, what each table's cleaning did and each saved query's result as a one-visual dashboard (its chart:
+/// shorthand). Every text from data or config is HTML-escaped.
 /// </summary>
 internal static class RunReport
 {
@@ -25,16 +26,23 @@ internal static class RunReport
         details summary { cursor: pointer; color: #0969da; } ul.warnings li { color: #9a6700; }
         """;
 
-    public static string Html(DatasetRunResult run)
+    public static string Html(DatasetRunResult run) => Html(run, []);
+
+    /// <param name="dashboards">The dataset's dashboards, drawn first, as QuickSight shows them.</param>
+    public static string Html(DatasetRunResult run, IReadOnlyList<Config.Dashboards.Dashboard> dashboards)
     {
+        var queryVisuals = run.Queries.Select(QueryVisuals.Of).ToList();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        html.Append($"<title>{E(run.Dataset)} ({E(run.Environment)}): local pipeline run</title><style>{Style}</style></head><body>\n");
+        html.Append($"<title>{E(run.Dataset)} ({E(run.Environment)}): local pipeline run</title><style>{Style}{DashboardPage.Style}</style></head><body>\n");
         html.Append($"<h1>{E(run.Dataset)} <span class=\"muted\">({E(run.Environment)})</span></h1>\n");
         html.Append($"<p class=\"muted\">Local run on DuckDB in {Seconds(run.Elapsed)}. Catalog schema <code>{E(run.Database)}</code> in <code>{E(DatasetRunner.DatabaseFile)}</code>.</p>\n");
+        html.Append(DashboardPage.Html(dashboards.Select(d => (d, Truncation(d, run))).ToList(), run.Queries));
         Tables(html, run);
         Derived(html, run);
-        Queries(html, run);
+        Queries(html, run, queryVisuals);
+        html.Append("<div class=\"tip\" role=\"tooltip\"></div>\n");
+        html.Append(DashboardPage.Data([.. dashboards, .. queryVisuals], run.Queries));
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -97,20 +105,16 @@ internal static class RunReport
         html.Append("</table>\n");
     }
 
-    private static void Queries(StringBuilder html, DatasetRunResult run)
+    private static void Queries(StringBuilder html, DatasetRunResult run, IReadOnlyList<Config.Dashboards.Dashboard> queryVisuals)
     {
         html.Append("<h2 id=\"queries\">Saved queries</h2>\n");
-        foreach (var q in run.Queries)
+        foreach (var (q, visual) in run.Queries.Zip(queryVisuals))
         {
             var kind = ChartChoice.For(q);
             html.Append($"<section class=\"query\"><h3>{E(q.Name)}</h3><p class=\"muted\">{E(q.Description)} · {q.Rows.Count:N0} rows in {q.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms · <code>queries/{E(q.Name)}.csv</code></p>\n");
-            if (kind == ChartKind.Table)
+            html.Append(DashboardPage.Html([(visual with { Title = "" }, Truncation(visual, run))], run.Queries, "h4"));
+            if (kind != ChartKind.Table)
             {
-                ResultTable(html, q);
-            }
-            else
-            {
-                html.Append(QueryChart.Svg(q, kind)).Append('\n');
                 html.Append("<details><summary>result</summary>");
                 ResultTable(html, q);
                 html.Append("</details>");
@@ -141,6 +145,14 @@ internal static class RunReport
         {
             html.Append($"<p class=\"muted\">First {ResultRowsShown} of {q.Rows.Count:N0} rows; all are in the CSV.</p>\n");
         }
+    }
+
+    /// <summary>Says which queries of a dashboard have more rows than the page embeds.</summary>
+    private static string Truncation(Config.Dashboards.Dashboard dashboard, DatasetRunResult run)
+    {
+        var cut = run.Queries.Where(q => dashboard.Queries.Contains(q.Name) && q.Rows.Count > DashboardPage.RowsEmbedded).ToList();
+        return cut.Count == 0 ? "" : string.Join(" ", cut.Select(q =>
+            $"Drawn from the first {DashboardPage.RowsEmbedded:N0} of {q.Rows.Count:N0} rows of <code>{E(q.Name)}</code>; all are in <code>queries/{E(q.Name)}.csv</code>."));
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

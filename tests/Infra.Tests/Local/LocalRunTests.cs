@@ -147,14 +147,15 @@ public sealed class LocalRunTests(LocalRunOnCommittedSample run) : IClassFixture
         Assert.Equal(run.StagingHashesBefore, LocalRunKit.Hashes(LocalRunOnCommittedSample.StagingFolder));
 
     [Fact]
-    public void Report_is_one_self_contained_page_with_inline_svg_charts()
+    public void Report_is_one_self_contained_page_with_inline_svg_and_script()
     {
         var html = File.ReadAllText(Path.Combine(run.OutputFolder, "report.html"));
 
         Assert.Contains("<svg", html);
+        Assert.Contains("<script>", html);
         Assert.DoesNotContain("http://", html);
         Assert.DoesNotContain("https://", html);
-        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("<script src", html);
         Assert.DoesNotContain("<link", html);
         Assert.DoesNotContain("<img", html);
     }

@@ -187,7 +187,8 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
         {
             var enabled = stack.Plan.Environment.QuickSight.Enabled;
             template.Template.ResourceCountIs("AWS::QuickSight::DataSource", enabled ? 1 : 0);
-            template.Template.ResourceCountIs("AWS::QuickSight::DataSet", enabled ? stack.Plan.Dataset.Tables.Count : 0);
+            var queryDataSets = stack.Plan.Dataset.Dashboards.SelectMany(d => d.Sheets.SelectMany(sh => sh.Visuals).Select(v => (v.Query, d.ImportMode))).Distinct().Count();
+            template.Template.ResourceCountIs("AWS::QuickSight::DataSet", enabled ? stack.Plan.Dataset.Tables.Count + stack.Plan.Dataset.Derived.Count + queryDataSets : 0);
         }
         Assert.Contains(fixture.Stacks, s => s.Stack.Plan.Environment.QuickSight.Enabled);
     }

@@ -1,0 +1,7 @@
+namespace DataPipeline.Config.Model.Dashboards;
+
+public enum BarOrientation
+{
+    Vertical,
+    Horizontal,
+}
