@@ -74,6 +74,9 @@ public static partial class ConfigLoader
             schemas[dataset.Name] = Checks.SchemaDescriber.Describe(PipelinePlanner.Plan(pipeline, environment, selection), errors);
             errors.ForEach(diagnostics.Add);
         }
+        var grammarErrors = new List<ConfigError>();
+        Checks.SqlGrammar.Check(pipeline, environments, schemas, grammarErrors);
+        grammarErrors.ForEach(diagnostics.Add);
         return schemas;
     }
 
