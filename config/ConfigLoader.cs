@@ -75,6 +75,9 @@ public static partial class ConfigLoader
             _ = Dashboards.DashboardResolver.Resolve(dataset, schemas[dataset.Name], errors);
             errors.ForEach(diagnostics.Add);
         }
+        var grammarErrors = new List<ConfigError>();
+        Checks.SqlGrammar.Check(pipeline, environments, schemas, grammarErrors);
+        grammarErrors.ForEach(diagnostics.Add);
         return schemas;
     }
 

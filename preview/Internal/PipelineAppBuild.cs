@@ -40,12 +40,20 @@ internal sealed record PipelineAppBuild(string Assembly)
                 ["CDK_CONTEXT_JSON"] = Context(cdkJsonFolder, environment),
                 ["CDK_OUTDIR"] = null,
                 ["PIPELINE_CONFIG_DIR"] = null,
+                ["NODE_PATH"] = NodeModulesOfThisApp,
             });
 
     /// <summary>Runs every dataset of an environment locally with the app's own run command.</summary>
     public Task RunAsync(string configDirectory, string environment, string staging, string outFolder, CancellationToken cancellation) =>
         ChildProcess.RunAsync("dotnet", [Assembly, "run", "--config-dir", configDirectory, "--env", environment, "--staging", staging, "--out", outFolder],
-            configDirectory, cancellation);
+            configDirectory, cancellation, new Dictionary<string, string?> { ["NODE_PATH"] = NodeModulesOfThisApp });
+
+    /// <summary>
+    /// The base's worktree has no node_modules of its own; its app checks SQL with the parser this app found (NODE_PATH
+    /// is one of the places the SQL check looks).
+    /// </summary>
+    private static string? NodeModulesOfThisApp =>
+        Config.Checks.Grammar.NodeModules.Find(AppContext.BaseDirectory) ?? System.Environment.GetEnvironmentVariable("NODE_PATH");
 
     private static string Context(string cdkJsonFolder, string environment)
     {
