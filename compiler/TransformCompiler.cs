@@ -149,6 +149,9 @@ public static class TransformCompiler
         };
     }
 
+    /// <summary>The columns a cleaned table's warehouse files hold, in order, in the dialect's types.</summary>
+    public static IReadOnlyList<PlanColumn> WarehouseColumns(TableDefinition table, SqlDialect dialect) => new TableSteps(table, dialect).WarehouseColumns();
+
     /// <summary>The codec as Spark's "compression" write option and DuckDB's COMPRESSION both spell it.</summary>
     public static string CodecName(ParquetCompression codec) => codec.ToString().ToLowerInvariant();
 }

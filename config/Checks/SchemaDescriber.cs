@@ -7,8 +7,8 @@ using DataPipeline.Local.Engine;
 namespace DataPipeline.Config.Checks;
 
 /// <summary>
-/// Learns the columns of a dataset's tables and queries without data: runs each table's compiled DuckDB plan on empty
-/// staging, then describes each derived table's SQL against empty tables of exactly its depends_on (as its Glue job
+/// Learns the columns of a dataset's tables and queries without data: takes each table's warehouse columns from the
+/// compiler, then describes each derived table's SQL against empty tables of exactly its depends_on (as its Glue job
 /// sees them), and each saved query, placeholders filled, against the empty catalog. SQL that DuckDB refuses is an
 /// error naming the file and line, found at synth time instead of at the first run.
 /// </summary>
@@ -55,27 +55,16 @@ internal static partial class SchemaDescriber
         return new DatasetSchema { Tables = tables, Derived = derived, Queries = queries };
     }
 
-    /// <summary>The clean step's columns, from the table's plan run on empty staging; leaves an empty table of them behind.</summary>
+    /// <summary>
+    /// The columns the table's warehouse files hold, as the compiler writes them (what the clean step gives is
+    /// checked against this in the tests); leaves an empty table of them behind.
+    /// </summary>
     private static List<DescribedColumn> DescribeTable(DuckDbSession session, TableDefinition table)
     {
-        var plan = TransformCompiler.Compile(table, Sql);
-        session.Execute($"CREATE TEMP TABLE {Sql.Quote(StepNames.Raw(table.Name))} ({Sql.Quote(PlanColumns.SourceFile)} VARCHAR, {Sql.Quote(PlanColumns.Line)} VARCHAR)");
-        session.Execute($"CREATE TEMP TABLE {Sql.Quote(StepNames.Files(table.Name))} ({Sql.Quote(PlanColumns.SourceFile)} VARCHAR, {Sql.Quote(PlanColumns.FirstLine)} VARCHAR, {Sql.Quote(PlanColumns.Arrival)} VARCHAR)");
-        var executor = new PlanExecutor(session, Path.GetTempPath());
-        executor.RegisterCurrent(plan, empty: true);
-        foreach (var step in plan.Steps)
-        {
-            session.Execute($"CREATE TEMP VIEW {Sql.Quote(step.Name)} AS {step.Sql}");
-        }
-        session.Execute($"CREATE TABLE {Sql.Quote(Described)}.{Sql.Quote(table.Name)} AS SELECT * FROM {Sql.Quote(StepNames.Clean(table.Name))} LIMIT 0");
-        var columns = session.Query($"DESCRIBE {Sql.Quote(Described)}.{Sql.Quote(table.Name)}").Rows
+        var columns = TransformCompiler.WarehouseColumns(table, Sql);
+        session.Execute($"CREATE TABLE {Sql.Quote(Described)}.{Sql.Quote(table.Name)} ({string.Join(", ", columns.Select(c => $"{Sql.Quote(c.Name)} {c.Type}"))})");
+        return session.Query($"DESCRIBE {Sql.Quote(Described)}.{Sql.Quote(table.Name)}").Rows
             .Select(r => new DescribedColumn((string)r[0]!, CatalogTypes.FromDuckDb((string)r[1]!))).ToList();
-        foreach (var step in plan.Steps.Reverse())
-        {
-            session.Execute($"DROP VIEW {Sql.Quote(step.Name)}");
-        }
-        executor.Drop(plan with { Steps = [] });
-        return columns;
     }
 
     /// <summary>The columns of a derived table's SQL, with only its depends_on registered, as warehouse types; null when it does not run.</summary>

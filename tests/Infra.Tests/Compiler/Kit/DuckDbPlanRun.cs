@@ -89,6 +89,10 @@ internal sealed class DuckDbPlanRun : IDisposable
         return rows.Select(r => columns.Select((c, i) => (c, r[i])).ToDictionary(x => x.c, x => x.Item2)).ToList();
     }
 
+    /// <summary>A view's columns as "name TYPE", in order, as DuckDB describes them.</summary>
+    public List<string> Describe(string view) =>
+        _session.Query($"DESCRIBE {SqlDialect.DuckDb.Quote(view)}").Rows.Select(r => $"{r[0]} {r[1]}").ToList();
+
     /// <summary>The metrics view as "metric reason=rows" lines, sorted.</summary>
     public List<string> Metrics() =>
         Rows(StepNames.Metrics(Table.Name))
