@@ -66,6 +66,7 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
             Add(origin.Error("datasets", "lists no dataset; add at least one, e.g. datasets: { spotify: {} }."));
         }
         CheckUnique(environment.Datasets, d => d.Name, d => d.Origin, "dataset");
+        var plans = new List<DatasetPlan>();
         foreach (var selection in environment.Datasets)
         {
             var dataset = pipeline.Datasets.FirstOrDefault(d => d.Name == selection.Name);
@@ -77,9 +78,48 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
                     : $"is not a dataset of pipeline.yaml; did you mean '{hint}'?"));
                 continue;
             }
-            ValidateDeployment(PipelinePlanner.Plan(pipeline, environment, selection), selection, checkNames: ProjectName().IsMatch(pipeline.Project));
+            plans.Add(PipelinePlanner.Plan(pipeline, environment, selection));
+            ValidateDeployment(plans[^1], selection, checkNames: ProjectName().IsMatch(pipeline.Project));
         }
         CheckJobNamePrefixes(pipeline, environment);
+        CheckStagingLifetime(environment, plans);
+    }
+
+    /// <summary>Days to notice a failed run (the freshness alarm fires within a week at most) and run it again.</summary>
+    public const int RerunGraceDays = 7;
+
+    /// <summary>
+    /// A landed file must still be readable when the run that reads it comes: it may wait the longest gap between two
+    /// scheduled runs (under a day when landed files start the workflow), plus <see cref="RerunGraceDays"/>. Files
+    /// reach Glacier, where runs skip them, and expire after that. On-demand runs have no bound to check.
+    /// </summary>
+    private void CheckStagingLifetime(EnvironmentConfig environment, IReadOnlyList<DatasetPlan> plans)
+    {
+        var waits = plans
+            .Select(p => (Plan: p, Gap: p.Etl.EventDriven ? 1 : p.Etl.Schedule.Cron is { } cron && CronExpression.Check(cron) is null ? CronCalendar.LongestGapDays(cron) : null))
+            .Where(w => w.Gap is not null)
+            .OrderByDescending(w => w.Gap)
+            .ToList();
+        if (waits.Count == 0)
+        {
+            return;
+        }
+        var (plan, gap) = waits[0];
+        var wait = gap!.Value + RerunGraceDays;
+        var why = plan.Etl.EventDriven
+            ? $"landed files start dataset '{plan.Dataset.Name}''s workflow within a day"
+            : $"dataset '{plan.Dataset.Name}' runs on {plan.Etl.Schedule.Cron}, up to {gap} days apart";
+        var retention = environment.Retention;
+        var origin = retention.Origin == Origin.Nowhere ? environment.Origin : retention.Origin;
+        var key = retention.Origin == Origin.Nowhere ? "retention" : null;
+        if (retention.StagingExpirationDays <= wait)
+        {
+            Add(origin.Error(key ?? "staging_expiration_days", $"{(key is null ? "" : "staging_expiration_days ")}is {retention.StagingExpirationDays} days, but a landed file may wait {wait} days for its first run ({why}, plus {RerunGraceDays} days to rerun a failed run), so files would be deleted unread; raise it above {wait} or run more often."));
+        }
+        else if (retention.StagingGlacierDays <= wait)
+        {
+            Add(origin.Error(key ?? "staging_glacier_days", $"{(key is null ? "" : "staging_glacier_days ")}is {retention.StagingGlacierDays} days, but a landed file may wait {wait} days for its first run ({why}, plus {RerunGraceDays} days to rerun a failed run), and runs skip files in Glacier (counted as files_archived); raise it above {wait} or run more often."));
+        }
     }
 
     /// <summary>Alerts match a dataset's job events by name prefix, so no dataset's prefix may start another's.</summary>

@@ -117,7 +117,6 @@ public sealed class DatasetEtl : Construct
             MaxRetries = settings.MaxRetries,
             AutoScaling = settings.AutoScaling,
             Flex = settings.Flex,
-            JobBookmarks = settings.JobBookmarks,
             ReadsStaging = !group.Derived,
             ReadsTables = reads,
         });

@@ -41,7 +41,10 @@ public sealed class EtlJob : Construct
             ["--warehouse_path"] = $"s3://{props.WarehouseBucket.BucketName}/",
             ["--enable-metrics"] = "true",
             ["--enable-observability-metrics"] = "true",
-            ["--job-bookmark-option"] = props.JobBookmarks ? "job-bookmark-enable" : "job-bookmark-disable",
+            // The runner's ledger decides which staging files a run reads; Glue's bookmarks track only DynamicFrame reads.
+            ["--job-bookmark-option"] = "job-bookmark-disable",
+            // A run started with --full_refresh true rebuilds its tables from every readable staging file.
+            ["--full_refresh"] = "false",
         };
         foreach (var (name, value) in Logs.Arguments(props.LogGroupName, props.JobName, props.GlueVersion))
         {

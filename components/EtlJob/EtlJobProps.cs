@@ -36,8 +36,6 @@ public sealed record EtlJobProps
     public bool AutoScaling { get; init; }
     /// <summary>Flex execution (cheaper, may start later). Default false: standard.</summary>
     public bool Flex { get; init; }
-    /// <summary>Default false.</summary>
-    public bool JobBookmarks { get; init; }
     /// <summary>True for cleaned tables: the job reads staging/&lt;table&gt;/ and writes quarantine/&lt;table&gt;/ too. Default true.</summary>
     public bool ReadsStaging { get; init; } = true;
     /// <summary>Warehouse tables the job reads (derived tables' depends_on). Empty: none.</summary>

@@ -11,7 +11,6 @@ public sealed record JobOptions
     public int? MaxRetries { get; init; }
     public int? MaxConcurrentRuns { get; init; }
     public bool? Flex { get; init; }
-    public bool? JobBookmarks { get; init; }
     public Origin Origin { get; init; } = Origin.Nowhere;
 
     /// <summary>Applies these options on top of already resolved settings.</summary>
@@ -25,6 +24,5 @@ public sealed record JobOptions
         MaxRetries = MaxRetries ?? settings.MaxRetries,
         MaxConcurrentRuns = MaxConcurrentRuns ?? settings.MaxConcurrentRuns,
         Flex = Flex ?? settings.Flex,
-        JobBookmarks = JobBookmarks ?? settings.JobBookmarks,
     };
 }

@@ -13,5 +13,4 @@ public sealed record JobSettings
     public int MaxRetries { get; init; } = EnvironmentFileSettings.MaxRetries.DefaultValue;
     public int MaxConcurrentRuns { get; init; } = EnvironmentFileSettings.MaxConcurrentRuns.DefaultValue;
     public bool Flex { get; init; } = EnvironmentFileSettings.Flex.DefaultValue;
-    public bool JobBookmarks { get; init; } = EnvironmentFileSettings.JobBookmarks.DefaultValue;
 }

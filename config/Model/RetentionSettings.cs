@@ -12,4 +12,5 @@ public sealed record RetentionSettings
     public int AthenaResultsDays { get; init; } = EnvironmentFileSettings.AthenaResultsDays.DefaultValue;
     public int AccessLogsDays { get; init; } = EnvironmentFileSettings.AccessLogsDays.DefaultValue;
     public int LogRetentionDays { get; init; } = EnvironmentFileSettings.LogRetentionDays.DefaultValue;
+    public Origin Origin { get; init; } = Origin.Nowhere;
 }

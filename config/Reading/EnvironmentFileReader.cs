@@ -48,6 +48,7 @@ internal sealed class EnvironmentFileReader
             AthenaResultsDays = section.Read(S.AthenaResultsDays) ?? S.AthenaResultsDays.DefaultValue,
             AccessLogsDays = section.Read(S.AccessLogsDays) ?? S.AccessLogsDays.DefaultValue,
             LogRetentionDays = section.Read(S.LogRetentionDays) ?? S.LogRetentionDays.DefaultValue,
+            Origin = section.Origin,
         };
         if (settings.StagingGlacierDays <= settings.StagingInfrequentAccessDays)
         {
@@ -110,7 +111,6 @@ internal sealed class EnvironmentFileReader
         MaxRetries = section.Read(S.MaxRetries),
         MaxConcurrentRuns = section.Read(S.MaxConcurrentRuns),
         Flex = section.Read(S.Flex),
-        JobBookmarks = section.Read(S.JobBookmarks),
         Origin = section.Origin,
     };
 

@@ -298,7 +298,9 @@ internal sealed class YamlSection
                 continue;
             }
             var hint = Suggestions.Closest(key, Group.Keys);
-            var message = hint is null
+            var message = Group.Removed.TryGetValue(key, out var instead)
+                ? instead
+                : hint is null
                 ? $"is not a known setting here; remove it. Known settings: {string.Join(", ", Group.Keys.Order(StringComparer.Ordinal))}."
                 : $"is not a known setting here; did you mean '{hint}'?";
             _diagnostics.Add(new ConfigError(File, LineOf(entry.Key), Origin.KeyPath(key), message));

@@ -62,16 +62,19 @@ public static class EnvironmentFileSettings
     public static readonly IntSetting MaxRetries = new() { Key = "max_retries", Min = 0, Max = 10, Default = 0, Doc = "How often Glue retries a failed job run." };
     public static readonly IntSetting MaxConcurrentRuns = new() { Key = "max_concurrent_runs", Min = 1, Max = 1000, Default = 1, Doc = "How many runs of one job may run at once; only 1 is accepted, since two runs would write the same table." };
     public static readonly BoolSetting Flex = new() { Key = "flex", Default = false, Doc = "Run with Glue Flex execution (cheaper, may start late); refused in production and on worker types other than G.1X and G.2X." };
-    public static readonly BoolSetting JobBookmarks = new() { Key = "job_bookmarks", Default = false, Doc = "Enable Glue job bookmarks." };
-    public static readonly IReadOnlyList<Setting> JobMembers = [GlueVersion, WorkerType, Workers, AutoScaling, TimeoutMinutes, MaxRetries, MaxConcurrentRuns, Flex, JobBookmarks];
-    public static readonly SettingGroup JobKeys = new("Settings of one table's Glue job.", JobMembers, definition: "job");
+    public static readonly IReadOnlyList<Setting> JobMembers = [GlueVersion, WorkerType, Workers, AutoScaling, TimeoutMinutes, MaxRetries, MaxConcurrentRuns, Flex];
+    public static readonly IReadOnlyDictionary<string, string> RemovedJobKeys = new Dictionary<string, string>
+    {
+        ["job_bookmarks"] = "is gone: every run reads only the staging files its table's ledger (_state/<table>/ledger.jsonl) has not seen, and Glue's own bookmarks stay disabled; delete the line.",
+    };
+    public static readonly SettingGroup JobKeys = new("Settings of one table's Glue job.", JobMembers, definition: "job", removed: RemovedJobKeys);
 
     public static readonly TextSetting EtlSchedule = Schedule("schedule", Model.Schedule.OnDemand, "When the Glue workflow starts, in UTC; on_demand: only by hand or, with event_driven, by landed files.");
     public static readonly BoolSetting EventDriven = new() { Key = "event_driven", Default = false, Doc = "Files landing under staging/ start the workflow too." };
     public static readonly IntSetting BatchWindowMinutes = new() { Key = "batch_window_minutes", Min = 1, Max = 15, Unit = " minutes (Glue batches events for 1 to 900 seconds)", Default = 15, Doc = "With event_driven: how long the workflow gathers landed files before it starts." };
     public static readonly IntSetting TablesPerJob = new() { Key = "tables_per_job", Min = 1, Max = 50, Unit = " tables", Default = 1, Doc = "How many tables (with the same job settings) one Glue job cleans, one after another in one Spark session; raise it for datasets of many tables to stay within Glue's 50 jobs per trigger and 100 nodes per workflow." };
     public static readonly NamedSectionsSetting EtlTables = new() { Key = "tables", Item = JobKeys, Doc = "Job settings of single tables (cleaned or derived), by table name; they override the settings above." };
-    public static readonly SettingGroup EtlKeys = new("The Glue jobs and workflow.", [EtlSchedule, EventDriven, BatchWindowMinutes, TablesPerJob, .. JobMembers, EtlTables], definition: "etl");
+    public static readonly SettingGroup EtlKeys = new("The Glue jobs and workflow.", [EtlSchedule, EventDriven, BatchWindowMinutes, TablesPerJob, .. JobMembers, EtlTables], definition: "etl", removed: RemovedJobKeys);
 
     // alerts
     public static readonly TextListSetting Emails = new() { Key = "emails", Doc = "Addresses subscribed to the dataset's alert topic (each confirms by mail)." };

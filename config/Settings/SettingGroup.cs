@@ -7,11 +7,12 @@ public sealed class SettingGroup
 {
     private readonly Dictionary<string, Setting> _byKey;
 
-    public SettingGroup(string title, IReadOnlyList<Setting> members, string? definition = null)
+    public SettingGroup(string title, IReadOnlyList<Setting> members, string? definition = null, IReadOnlyDictionary<string, string>? removed = null)
     {
         Title = title;
         Members = members;
         Definition = definition;
+        Removed = removed ?? new Dictionary<string, string>();
         _byKey = members.ToDictionary(m => m.Key, StringComparer.Ordinal);
     }
 
@@ -22,6 +23,9 @@ public sealed class SettingGroup
 
     /// <summary>Name under the schema's $defs when the group is used in several places. Null: written inline.</summary>
     public string? Definition { get; }
+
+    /// <summary>Keys that existed once, each with what a file that still sets it should do instead.</summary>
+    public IReadOnlyDictionary<string, string> Removed { get; }
 
     public IEnumerable<string> Keys => Members.Select(m => m.Key);
 

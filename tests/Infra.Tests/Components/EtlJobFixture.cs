@@ -24,7 +24,6 @@ public sealed class EtlJobFixture
         MaxRetries = 2,
         MaxConcurrentRuns = 3,
         Flex = true,
-        JobBookmarks = true,
     };
 
     public TemplateJson Table { get; } = Synthesize(Tuned, ["albums", "tracks"], readsStaging: true, reads: []);
@@ -50,7 +49,6 @@ public sealed class EtlJobFixture
         MaxRetries = settings.MaxRetries,
         AutoScaling = settings.AutoScaling,
         Flex = settings.Flex,
-        JobBookmarks = settings.JobBookmarks,
         ReadsStaging = readsStaging,
         ReadsTables = reads,
     };

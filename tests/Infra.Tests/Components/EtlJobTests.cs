@@ -60,7 +60,19 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
         Assert.Equal(2, (int)properties["MaxRetries"]!);
         Assert.Equal("FLEX", (string?)properties["ExecutionClass"]);
         Assert.Equal("true", Argument(Job, "--enable-auto-scaling"));
-        Assert.Equal("job-bookmark-enable", Argument(Job, "--job-bookmark-option"));
+    }
+
+    [Fact]
+    public void EtlJob_keeps_Glue_bookmarks_disabled_since_the_ledger_picks_the_files()
+    {
+        Assert.Equal("job-bookmark-disable", Argument(Job, "--job-bookmark-option"));
+        Assert.Equal("job-bookmark-disable", Argument(DerivedJob, "--job-bookmark-option"));
+    }
+
+    [Fact]
+    public void EtlJob_runs_incrementally_unless_a_run_passes_full_refresh()
+    {
+        Assert.Equal("false", Argument(Job, "--full_refresh"));
     }
 
     [Fact]
@@ -71,12 +83,11 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
     }
 
     [Fact]
-    public void EtlJob_defaults_to_standard_execution_without_auto_scaling_or_bookmarks()
+    public void EtlJob_defaults_to_standard_execution_without_auto_scaling()
     {
         var properties = DerivedJob["Properties"]!;
         Assert.Equal("STANDARD", (string?)properties["ExecutionClass"]);
         Assert.Null(Argument(DerivedJob, "--enable-auto-scaling"));
-        Assert.Equal("job-bookmark-disable", Argument(DerivedJob, "--job-bookmark-option"));
         Assert.Equal(new JobSettings().TimeoutMinutes, (int)properties["Timeout"]!);
         Assert.Equal(0, (int)properties["MaxRetries"]!);
     }

@@ -34,6 +34,43 @@ public sealed class EtlConfigTests : IDisposable
     }
 
     [Fact]
+    public void Job_bookmarks_are_refused_with_what_replaced_them()
+    {
+        WithDevEtl("  job_bookmarks: true\n");
+        AssertSingleError("pipeline.dev.yaml line 7: 'etl.job_bookmarks' is gone: every run reads only the staging files its table's ledger (_state/<table>/ledger.jsonl) has not seen, and Glue's own bookmarks stay disabled; delete the line.");
+    }
+
+    [Fact]
+    public void Job_bookmarks_of_one_table_are_refused_too()
+    {
+        WithDevEtl("  tables:\n    orders:\n      job_bookmarks: false\n");
+        AssertSingleError("pipeline.dev.yaml line 9: 'etl.tables.orders.job_bookmarks' is gone: every run reads only the staging files its table's ledger (_state/<table>/ledger.jsonl) has not seen, and Glue's own bookmarks stay disabled; delete the line.");
+    }
+
+    [Fact]
+    public void A_schedule_whose_files_could_reach_glacier_before_their_first_run_is_refused()
+    {
+        WithDevEtl("  schedule: cron(0 3 1 */3 ? *)\n");
+        AssertSingleError("pipeline.dev.yaml line 1: 'retention' staging_glacier_days is 90 days, but a landed file may wait 99 days for its first run (dataset 'sales' runs on cron(0 3 1 */3 ? *), up to 92 days apart, plus 7 days to rerun a failed run), and runs skip files in Glacier (counted as files_archived); raise it above 99 or run more often.");
+    }
+
+    [Fact]
+    public void A_staging_expiry_shorter_than_the_wait_for_the_first_run_is_refused()
+    {
+        WithDevEtl("  schedule: cron(0 3 1 */3 ? *)\n");
+        _files.Change("pipeline.dev.yaml", "removal_policy: destroy\n", "removal_policy: destroy\nretention:\n  staging_glacier_days: 60\n  staging_expiration_days: 95\n");
+        AssertSingleError("pipeline.dev.yaml line 6: 'retention.staging_expiration_days' is 95 days, but a landed file may wait 99 days for its first run (dataset 'sales' runs on cron(0 3 1 */3 ? *), up to 92 days apart, plus 7 days to rerun a failed run), so files would be deleted unread; raise it above 99 or run more often.");
+    }
+
+    [Fact]
+    public void Landed_files_that_start_the_workflow_need_only_the_grace_days()
+    {
+        WithDevEtl("  event_driven: true\n");
+        _files.Change("pipeline.dev.yaml", "removal_policy: destroy\n", "removal_policy: destroy\nretention:\n  staging_infrequent_access_days: 30\n  staging_glacier_days: 31\n  staging_expiration_days: 32\n");
+        Assert.Empty(_files.Errors());
+    }
+
+    [Fact]
     public void Unknown_glue_version_is_rejected()
     {
         WithDevEtl("  glue_version: \"3.0\"\n");
