@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using DataPipeline.Local;
+using DataPipeline.Local.Engine;
+using DataPipeline.Tests.Kit;
+
+namespace DataPipeline.Tests.Local;
+
+/// <summary>
+/// Two local runs with a new file in between: the second reads only that file and merges it by key (order_by first,
+/// then the later file), a keyless table appends, derived tables are rebuilt, and nothing depends on how files were
+/// grouped into runs or on whether processed staging files are still there.
+/// </summary>
+public sealed class IncrementalRunTests : IDisposable
+{
+    private const string FirstOrders = """
+        order_id,region,amount,version
+        a,north,10,1
+        b,north,20,1
+        c,south,30,1
+        d,south,40,1
+
+        """;
+
+    /// <summary>A new key (e, twice), a correction that wins (b, version 2), one that loses to order_by (c, version 0), two bad rows.</summary>
+    private const string SecondOrders = """
+        order_id,region,amount,version
+        e,north,50,1
+        b,north,25,2
+        c,south,99,0
+        e,north,50,1
+        f,south,-5,1
+        g,south,abc,1
+
+        """;
+
+    private readonly TemporaryFolder _project = new();
+
+    public IncrementalRunTests()
+    {
+        Write("pipeline.yaml", """
+            project: acme
+            environments:
+              - name: dev
+            datasets:
+              - name: sales
+                tables:
+                  - name: orders
+                    key: [order_id]
+                    order_by: [version desc]
+                    partition_by:
+                      - { name: region }
+                    columns:
+                      - { name: order_id, type: string, required: true }
+                      - { name: region, type: string, required: true }
+                      - { name: amount, type: double, rules: { min: 0 } }
+                      - { name: version, type: int }
+                  - name: events
+                    columns:
+                      - { name: order_id, type: string, required: true }
+                      - { name: event, type: string }
+                derived:
+                  - name: region_totals
+                    sql: etl/sales/region_totals.sql
+                    depends_on: [orders]
+
+            """);
+        Write("pipeline.dev.yaml", "account: \"123456789012\"\nregion: eu-west-1\ndatasets:\n  sales: {}\n");
+        Write("etl/sales/region_totals.sql", "SELECT region, COUNT(*) AS orders, SUM(amount) AS amount FROM orders GROUP BY region\n");
+        Write("staging/orders/day1.csv", FirstOrders, hoursAgo: 2);
+        Write("staging/events/day1.csv", "order_id,event\na,placed\nb,placed\n", hoursAgo: 2);
+    }
+
+    private string Staging => Path.Combine(_project.Path, "staging");
+
+    private string Out => Path.Combine(_project.Path, "out");
+
+    private string Output => Path.Combine(Out, "sales");
+
+    private DatasetRunResult Run(bool fullRefresh = false, string? output = null)
+    {
+        var options = new LocalRunOptions { ConfigDirectory = _project.Path, Environment = "dev", Staging = Staging, Out = output ?? Out, FullRefresh = fullRefresh };
+        var (plan, staging) = LocalPipeline.Resolve(options).Single();
+        return LocalPipeline.RunDataset(plan, staging, options, SilentProgress.Instance);
+    }
+
+    private void AddSecondDay()
+    {
+        Write("staging/orders/day2.csv", SecondOrders, hoursAgo: 1);
+        Write("staging/events/day2.csv", "order_id,event\ne,placed\nb,changed\n", hoursAgo: 1);
+    }
+
+    private static List<string> Rows(string output, string folder, string columns, string orderBy) =>
+        LocalRunKit.Query($"SELECT {columns} FROM {LocalRunKit.Parquet(output, folder)} ORDER BY {orderBy}")
+            .Select(r => string.Join(",", r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))))
+            .ToList();
+
+    private static List<string> Orders(string output) => Rows(output, "data-warehouse/orders/", "order_id, region, amount, version", "order_id");
+
+    private static List<string> Everything(string output, string table) => Rows(output, $"data-warehouse/{table}/", "*", "ALL");
+
+    private IReadOnlyDictionary<string, string> Kept() =>
+        new[] { "data-warehouse", "quarantine", "_metrics", "_state" }
+            .Where(f => Directory.Exists(Path.Combine(Output, f)))
+            .SelectMany(f => LocalRunKit.Hashes(Path.Combine(Output, f)).Select(h => (Key: Path.Combine(f, h.Key), h.Value)))
+            .ToDictionary(h => h.Key, h => h.Value);
+
+    [Fact]
+    public void The_second_run_reads_only_the_new_file_and_merges_it_by_key()
+    {
+        Run();
+        AddSecondDay();
+
+        var orders = Run().Tables.Single(t => t.Table == "orders");
+
+        Assert.Equal(
+            "files 1, already 1, read 6, written 2, replaced 1, rejected 2, duplicates 2, warehouse 5",
+            $"files {orders.FilesRead}, already {orders.FilesAlreadyProcessed}, read {orders.RowsRead}, written {orders.RowsWritten}, replaced {orders.RowsReplaced}, rejected {orders.RowsRejected}, duplicates {orders.DuplicatesDropped}, warehouse {orders.WarehouseRows}");
+        Assert.Equal(["a,north,10,1", "b,north,25,2", "c,south,30,1", "d,south,40,1", "e,north,50,1"], Orders(Output));
+    }
+
+    [Fact]
+    public void The_second_run_keeps_each_runs_rejects_apart()
+    {
+        var first = Run();
+        AddSecondDay();
+
+        var second = Run();
+
+        Assert.Equal(new[] { "bad_type:amount", "out_of_range:amount" }, second.Tables.Single(t => t.Table == "orders").RejectedByReason.Keys);
+        Assert.Equal(0, Convert.ToInt64(LocalRunKit.Query($"SELECT COUNT(*) FROM {LocalRunKit.Parquet(Output, $"quarantine/orders/run_id={first.RunId}/")}").Single()[0]));
+        Assert.Equal(2, Convert.ToInt64(LocalRunKit.Query($"SELECT COUNT(*) FROM {LocalRunKit.Parquet(Output, $"quarantine/orders/run_id={second.RunId}/")}").Single()[0]));
+    }
+
+    [Fact]
+    public void A_keyless_table_appends_the_new_files_rows()
+    {
+        Run();
+        AddSecondDay();
+
+        Run();
+
+        Assert.Equal(["a,placed", "b,changed", "b,placed", "e,placed"], Rows(Output, "data-warehouse/events/", "order_id, event", "ALL"));
+    }
+
+    [Fact]
+    public void Derived_tables_are_rebuilt_from_the_merged_warehouse()
+    {
+        Run();
+        AddSecondDay();
+
+        Run();
+
+        Assert.Equal(["north,3,85", "south,2,70"], Rows(Output, "data-warehouse/region_totals/", "region, orders, amount", "region"));
+    }
+
+    [Fact]
+    public void A_run_without_new_files_changes_no_warehouse_file_and_no_ledger()
+    {
+        Run();
+        AddSecondDay();
+        Run();
+        var before = Kept().Where(k => !k.Key.StartsWith("quarantine", StringComparison.Ordinal) && !k.Key.StartsWith("_metrics", StringComparison.Ordinal)).ToList();
+
+        var third = Run();
+
+        Assert.All(third.Tables, t => Assert.Equal(0, t.FilesRead));
+        Assert.Equal(before, Kept().Where(k => !k.Key.StartsWith("quarantine", StringComparison.Ordinal) && !k.Key.StartsWith("_metrics", StringComparison.Ordinal)).ToList());
+    }
+
+    [Fact]
+    public void Deleting_processed_staging_files_as_expiry_would_leaves_the_warehouse_as_it_was()
+    {
+        Run();
+        AddSecondDay();
+        Run();
+        var orders = Everything(Output, "orders");
+        var totals = Everything(Output, "region_totals");
+
+        File.Delete(Path.Combine(Staging, "orders", "day1.csv"));
+        File.Delete(Path.Combine(Staging, "events", "day1.csv"));
+        Run();
+
+        Assert.Equal(orders, Everything(Output, "orders"));
+        Assert.Equal(totals, Everything(Output, "region_totals"));
+        Assert.Equal(4, Everything(Output, "events").Count);
+    }
+
+    [Fact]
+    public void The_incremental_result_equals_a_full_refresh_over_the_same_files_row_for_row()
+    {
+        Run();
+        AddSecondDay();
+        Run();
+        var rebuilt = Path.Combine(_project.Path, "rebuilt");
+
+        Run(fullRefresh: true, output: rebuilt);
+
+        foreach (var table in new[] { "orders", "events", "region_totals" })
+        {
+            Assert.Equal(Everything(Path.Combine(rebuilt, "sales"), table), Everything(Output, table));
+        }
+    }
+
+    [Fact]
+    public void A_full_refresh_rebuilds_the_table_from_every_staging_file_and_resets_its_ledger()
+    {
+        Run();
+        AddSecondDay();
+        Run();
+
+        var refresh = Run(fullRefresh: true).Tables.Single(t => t.Table == "orders");
+
+        Assert.Equal("files 2, already 0, read 10, warehouse 5", $"files {refresh.FilesRead}, already {refresh.FilesAlreadyProcessed}, read {refresh.RowsRead}, warehouse {refresh.WarehouseRows}");
+        Assert.Equal(["day1.csv", "day2.csv"], File.ReadAllLines(Path.Combine(Output, "_state", "orders", "ledger.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("path").GetString()));
+    }
+
+    [Fact]
+    public void A_second_run_killed_before_it_commits_leaves_everything_as_after_the_first()
+    {
+        Run();
+        var first = Kept();
+        AddSecondDay();
+
+        Assert.Equal(FaultPoint.ExitCode, RunKilledAt(FaultPoint.TablesWritten));
+
+        Assert.Equal(first, Kept());
+    }
+
+    [Fact]
+    public void A_second_run_that_fails_leaves_everything_as_after_the_first()
+    {
+        Run();
+        var first = Kept();
+        AddSecondDay();
+        Write("staging/events/day3.csv", "order_id,what\nz,placed\n", hoursAgo: 0);
+
+        Assert.Throws<LocalRunException>(() => Run());
+
+        Assert.Equal(first, Kept());
+    }
+
+    /// <summary>Runs the app in a process of its own that exits at the fault point, as a kill would.</summary>
+    private int RunKilledAt(string faultPoint)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "Infra.dll");
+        var start = new ProcessStartInfo("dotnet", ["exec", app, "run", "--config-dir", _project.Path, "--staging", Staging, "--out", Out])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { [FaultPoint.Variable] = faultPoint },
+        };
+        using var process = Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    private void Write(string relative, string text, int hoursAgo = 0)
+    {
+        var path = Path.Combine(_project.Path, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-hoursAgo));
+    }
+
+    public void Dispose() => _project.Dispose();
+}
