@@ -119,16 +119,19 @@ public sealed class IncrementalRunTests : IDisposable
     }
 
     [Fact]
-    public void The_second_run_keeps_each_runs_rejects_apart()
+    public void Each_run_keeps_its_rejects_in_a_folder_of_its_own()
     {
-        var first = Run();
+        Run();
         AddSecondDay();
-
         var second = Run();
+        Write("staging/orders/day3.csv", "order_id,region,amount,version\nh,north,-1,1\n", hoursAgo: 0);
+
+        var third = Run();
 
         Assert.Equal(new[] { "bad_type:amount", "out_of_range:amount" }, second.Tables.Single(t => t.Table == "orders").RejectedByReason.Keys);
-        Assert.Equal(0, Convert.ToInt64(LocalRunKit.Query($"SELECT COUNT(*) FROM {LocalRunKit.Parquet(Output, $"quarantine/orders/run_id={first.RunId}/")}").Single()[0]));
+        Assert.Equal([$"run_id={second.RunId}", $"run_id={third.RunId}"], Directory.GetDirectories(Path.Combine(Output, "quarantine", "orders")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(2, Convert.ToInt64(LocalRunKit.Query($"SELECT COUNT(*) FROM {LocalRunKit.Parquet(Output, $"quarantine/orders/run_id={second.RunId}/")}").Single()[0]));
+        Assert.Equal(1, Convert.ToInt64(LocalRunKit.Query($"SELECT COUNT(*) FROM {LocalRunKit.Parquet(Output, $"quarantine/orders/run_id={third.RunId}/")}").Single()[0]));
     }
 
     [Fact]
