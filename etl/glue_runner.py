@@ -587,14 +587,14 @@ def recover_pending(s3, bucket, root, table):
     """Settles what earlier runs of the table left under its pending folder: a run with a manifest is completed, a run
     without one (stopped before its commit point) is discarded. Returns what was done, for the job's log."""
     prefix = pending_root(root, table)
-    runs = []
-    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
-        runs.extend(p["Prefix"] for p in page.get("CommonPrefixes", []))
+    keys_by_run = collections.defaultdict(list)
+    for item in list_objects(s3, bucket, prefix):
+        keys_by_run[prefix + item["Key"][len(prefix):].split("/", 1)[0] + "/"].append(item["Key"])
     done = []
-    for run in sorted(runs):
-        text = read_text(s3, bucket, run + MANIFEST)
+    for run, keys in sorted(keys_by_run.items()):
+        text = read_text(s3, bucket, run + MANIFEST) if run + MANIFEST in keys else None
         if text is None:
-            delete_keys(s3, bucket, [o["Key"] for o in list_objects(s3, bucket, run)])
+            delete_keys(s3, bucket, keys)
             done.append(f"table {table}: discarded s3://{bucket}/{run}, left by a run stopped before its commit")
         else:
             manifest = dict(json.loads(text), pending=run)
