@@ -689,6 +689,7 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
     from pyspark import StorageLevel
 
     table = plan["table"]
+    writes = output_writes(plan, warehouse_path)  # refuses outputs this runner cannot write before anything is done
     bucket, root = warehouse_location(warehouse_path)
     for line in recover_pending(s3, bucket, root, table):
         print(line)
@@ -730,7 +731,7 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
     removed = {o["view"]: [row["_file"] for row in spark.table(o["removed_files"]).collect()]
                for o in plan["outputs"] if o["mode"] == "merge"}
     pending = pending_prefix(root, table, run_id)
-    for output, (_, _, partition_by, file_format, options) in zip(plan["outputs"], output_writes(plan, warehouse_path)):
+    for output, (_, _, partition_by, file_format, options) in zip(plan["outputs"], writes):
         for step in written_steps(output, removed.get(output["view"])):
             frame = spark.table(step)
             if step == metrics:
