@@ -1,22 +1,40 @@
-"""Generic Glue job: runs the transform plans compiled for Spark by the C# TransformCompiler (plan contract version 2),
-one table after another in one Spark session.
+"""Generic Glue job: runs the transform plans compiled for Spark by the C# TransformCompiler (plan contract version 3),
+one table after another in one Spark session, incrementally: each cleaned table reads only the staging files its
+ledger does not hold, and merges them into the rows its warehouse folder already holds.
 
 Arguments: --plan_path (s3:// URL of a JSON list of plans, a CDK asset fetched before anything else: plans live in S3,
 not in the job's arguments, so the template stays small), --staging_root (s3://bucket/staging/; each table reads
-<staging_root><table>/), --warehouse_path (s3://bucket/).
-The logic is in the plan's SQL: the CSV grammar, header matching, null values, types and rules are SQL that DuckDB runs
-the same way locally. This script only lists the staging files, registers the two views every table plan reads
-(raw_<table>: one row per record; files_<table>: one row per file), runs the steps in order and writes the outputs.
-Helpers import neither pyspark, awsglue nor boto3 (only main does), so etl/tests test them without Spark.
+<staging_root><table>/), --warehouse_path (s3://bucket/). Optional: --full_refresh true|false (default false: true
+ignores the ledgers and the warehouse rows and rebuilds every table from staging) and --run_id (default: generated
+from the clock, as the local engine's run ids are; names the run_id=<id>/ folders of quarantine and metrics).
+The logic is in the plan's SQL: the CSV grammar, header matching, null values, types, rules and the upsert by key are
+SQL that DuckDB runs the same way locally. This script lists the staging files, registers the views the plan reads
+(raw_<table>: one row per record; files_<table>: one row per file; current_<table>: the warehouse rows), runs the
+steps in order and commits the outputs.
+
+Commit protocol, per table, so that a failed and retried job reprocesses the same files without duplicates and a
+reader never finds a table folder missing files: Spark writes the outputs to _state/<table>/pending/<run>/<step>/;
+the runner then writes _state/<table>/pending/<run>/manifest.json (the commit point: the objects to copy to their
+final keys, the objects to delete, the new ledger entries), copies, deletes, rewrites _state/<table>/ledger.jsonl,
+and removes the pending folder. A run first completes a pending run that has a manifest and discards one without.
+Helpers import neither pyspark, awsglue nor boto3 (only main does; S3 functions take the boto3 client), so etl/tests
+test them without Spark.
 """
+import collections
 import json
 import re
 import sys
+import uuid
 import zlib
-from datetime import timezone
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
 
-PLAN_VERSION = 2
+PLAN_VERSION = 3
 ARGUMENTS = ["JOB_NAME", "plan_path", "staging_root", "warehouse_path"]
+# Arguments a run may leave out (getResolvedOptions refuses to resolve a missing one): --full_refresh defaults to
+# false, --run_id to one generated from the clock.
+OPTIONAL_ARGUMENTS = ["full_refresh", "run_id"]
+RUN_ID_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,99}")
 SPARK_SETTINGS = {
     # Bad dates and numbers become NULL instead of failing the job; the plan's SQL rejects them itself.
     "spark.sql.legacy.timeParserPolicy": "CORRECTED",
@@ -31,14 +49,32 @@ SPARK_SETTINGS = {
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
     "spark.sql.session.timeZone": "UTC",
 }
-# Objects in these storage classes cannot be read by Spark without a restore; they are skipped and counted.
+# Objects in these storage classes cannot be read without a restore; they are skipped and counted (files_archived).
+# GLACIER_IR is read: only Flexible Retrieval (GLACIER) and Deep Archive are "not accessible in real time",
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/archived-objects.html
 ARCHIVED_STORAGE_CLASSES = ("GLACIER", "DEEP_ARCHIVE")
+# The metric row counting them, shaped as the plan's metrics rows (metric, reason, rows); not one of RunMetric's names.
+FILES_ARCHIVED = "files_archived"
 # The Spark names of the plan's encodings; utf-16 is little-endian, as Windows writes it.
 SPARK_ENCODINGS = {"utf-8": "UTF-8", "latin-1": "ISO-8859-1", "utf-16": "UTF-16LE"}
 PYTHON_ENCODINGS = {"utf-8": "utf-8", "latin-1": "latin-1", "utf-16": "utf-16-le"}
 FIRST_LINE_CHUNK = 64 * 1024
 JSON_ARRAY_PROBLEM = ("is not one JSON array (format: json reads files holding [ {...}, {...} ]); fix the file, "
                       "or set format: jsonl if it holds one object per line")
+# The fields of a ledger line, in the order the local engine writes them (local/Engine/LedgerEntry.cs, snake_case).
+LEDGER_FIELDS = ("path", "size", "fingerprint", "modified", "run_id", "rows_read")
+OUTPUT_MODES = ("replace", "append", "merge", "append_run")
+MANIFEST = "manifest.json"
+# DeleteObjects takes at most 1000 keys a request:
+# https://boto3.amazonaws.com/v1/documentation/api/1.29.5/reference/services/s3/bucket/delete_objects.html
+DELETE_BATCH = 1000
+COPY_THREADS = 8
+# A Spark file name (a URI, percent-escaped) as the S3 key it reads: escapes undone, '+' kept.
+DECODED_FILE_NAME = "reflect('java.net.URLDecoder', 'decode', replace(input_file_name(), '+', '%2B'), 'UTF-8')"
+
+# What a run does with a table's listed staging objects: new (to read), archived (new but unreadable, skipped),
+# processed (the count the ledger holds unchanged) and ignored (not matching the file pattern).
+StagingSelection = collections.namedtuple("StagingSelection", "new archived processed ignored")
 
 
 def parse_plan(text):
@@ -83,7 +119,7 @@ def check_plan(plan):
         raise ValueError(f"The plan is written for '{plan.get('dialect')}'; compile it with the Spark dialect.")
     if plan.get("kind") not in ("table", "derived"):
         raise ValueError(f"The plan kind is '{plan.get('kind')}'; expected 'table' or 'derived'.")
-    required = ["table", "steps", "outputs"] + (["source"] if plan.get("kind") == "table" else ["inputs"])
+    required = ["table", "steps", "outputs"] + (["source", "ledger"] if plan.get("kind") == "table" else ["inputs"])
     for key in required:
         if not plan.get(key):
             raise ValueError(f"The plan of '{plan.get('table')}' has no '{key}'; recompile it.")
@@ -122,10 +158,15 @@ def select_files(objects, prefix, file_pattern):
     return read, ignored, archived
 
 
+def utc_text(moment):
+    """A moment in UTC to the microsecond, as the local engine spells it: 2024-05-06T07:08:07.000123Z."""
+    moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}Z"
+
+
 def arrival(last_modified, path):
     """The plan's _arrival: modification time in UTC to the microsecond, a space, the path (the local engine's format)."""
-    moment = last_modified.astimezone(timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}Z " + path
+    return utc_text(last_modified) + " " + path
 
 
 def first_line(read_range, size, encoding, gzip):
@@ -192,8 +233,7 @@ def source_file_expression(staging_path):
     """SQL for a record's _source_file: the path of its file under staging_path, percent-escapes undone (Spark gives
     file names as URIs)."""
     prefix = staging_path.rstrip("/") + "/"
-    decoded = "reflect('java.net.URLDecoder', 'decode', replace(input_file_name(), '+', '%2B'), 'UTF-8')"
-    return f"substr({decoded}, {len(prefix) + 1})"
+    return f"substr({DECODED_FILE_NAME}, {len(prefix) + 1})"
 
 
 def input_paths(plan, warehouse_path):
@@ -226,6 +266,12 @@ def output_writes(plan, warehouse_path):
     for output in plan["outputs"]:
         if output["view"] not in names:
             raise ValueError(f"Output '{output['view']}' is not a step of the plan of '{plan['table']}'.")
+        if output.get("mode") not in OUTPUT_MODES:
+            raise ValueError(f"Output '{output['view']}' of '{plan['table']}' has mode '{output.get('mode')}', which this runner "
+                             "does not know; redeploy the stack so job and runner match.")
+        if output["mode"] == "merge" and not (output.get("kept") in names and output.get("removed_files") in names):
+            raise ValueError(f"Output '{output['view']}' of '{plan['table']}' merges without its 'kept' and 'removed_files' "
+                             "steps; recompile the plan.")
         options = {}
         if output["format"] == "parquet":
             if not output.get("compression"):
@@ -236,26 +282,335 @@ def output_writes(plan, warehouse_path):
     return writes
 
 
-def list_staging(s3, staging_path):
-    """Every object under the staging prefix (boto3 paginates; S3 lists in key order)."""
+# ---- job arguments
+
+
+def present_optional_arguments(argv):
+    """The optional arguments argv names, to pass to getResolvedOptions (which refuses to resolve a missing one)."""
+    return [name for name in OPTIONAL_ARGUMENTS if any(a == f"--{name}" or a.startswith(f"--{name}=") for a in argv)]
+
+
+def parse_full_refresh(value):
+    """--full_refresh as a bool: exactly 'true' or 'false'."""
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    raise ValueError(f"The job argument --full_refresh is '{value}'; set it to true or false.")
+
+
+def new_run_id(now, token):
+    """A run id as the local engine makes them: the UTC time to the second, '-', six hex digits (20240506T070807Z-1a2b3c)."""
+    return now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + token[:6]
+
+
+def run_settings(args, now=None, token=None):
+    """(full_refresh, run_id) of a run, from the resolved job arguments; a missing run id is generated."""
+    full_refresh = parse_full_refresh(args.get("full_refresh", "false"))
+    run_id = args.get("run_id")
+    if run_id is None:
+        return full_refresh, new_run_id(now or datetime.now(timezone.utc), token or uuid.uuid4().hex)
+    if not RUN_ID_PATTERN.fullmatch(run_id):
+        raise ValueError(f"The job argument --run_id is '{run_id}'; use letters, digits, '_', '.' and '-' only "
+                         "(it names the folders run_id=<id>/), or leave it out to have one generated.")
+    return full_refresh, run_id
+
+
+# ---- staging files and the ledger
+
+
+def fingerprint(item):
+    """A listed object's fingerprint in the ledger: its ETag without the quotes S3 puts around it."""
+    return item["ETag"].strip('"')
+
+
+def is_processed(item, ledger):
+    """True when the ledger holds the file unchanged: same path, same fingerprint, same size."""
+    entry = ledger.get(item["Path"])
+    return entry is not None and entry["fingerprint"] == fingerprint(item) and entry["size"] == item["Size"]
+
+
+def staging_selection(objects, prefix, file_pattern, ledger):
+    """What a run does with a table's listed staging objects (see StagingSelection). An archived file the ledger holds
+    unchanged is simply processed: lifecycle rules archive staging files after they were read."""
+    read, ignored, archived = select_files(objects, prefix, file_pattern)
+    new = [item for item in read if not is_processed(item, ledger)]
+    unread = [item for item in archived if not is_processed(item, ledger)]
+    return StagingSelection(new, unread, len(read) + len(archived) - len(new) - len(unread), ignored)
+
+
+def ledger_entry(item, run_id, rows_read):
+    """The ledger line of a staging file a run read, with the fields and names of the local engine's LedgerEntry."""
+    return {"path": item["Path"], "size": item["Size"], "fingerprint": fingerprint(item),
+            "modified": utc_text(item["LastModified"]), "run_id": run_id, "rows_read": rows_read}
+
+
+def parse_ledger(text, where):
+    """The ledger's entries by path (a later line for a path wins); refuses a line that is not an entry."""
+    entries = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line:
+            continue
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            entry = None
+        if not isinstance(entry, dict) or any(field not in entry for field in LEDGER_FIELDS):
+            raise ValueError(f"{where} line {number} is not a ledger entry; run the job with --full_refresh true to "
+                             "rebuild the table and its ledger.")
+        entries[entry["path"]] = entry
+    return entries
+
+
+def ledger_text(entries):
+    """The ledger as JSON lines in path order, as the local engine writes it."""
+    lines = [json.dumps({field: entry[field] for field in LEDGER_FIELDS}, separators=(",", ":"))
+             for entry in sorted(entries.values(), key=lambda e: e["path"])]
+    return "".join(line + "\n" for line in lines)
+
+
+def file_rows(metric_rows):
+    """Records per file read, from the 'file_rows' rows of the metrics view (reason: the file's path)."""
+    return {row["reason"]: row["rows"] for row in metric_rows if row["metric"] == "file_rows"}
+
+
+def balance_problem(table, metric_rows):
+    """The local engine's check that every record is accounted for; None when it holds."""
+    count = collections.Counter()
+    for row in metric_rows:
+        count[row["metric"]] += row["rows"] or 0
+    if (count["lines_read"] == count["header_lines"] + count["rows_read"]
+            and count["rows_read"] == count["rows_written"] + count["rows_rejected"] + count["duplicates_dropped"]):
+        return None
+    return (f"Table '{table}' does not balance: {count['lines_read']:,} lines read, {count['header_lines']:,} header lines, "
+            f"{count['rows_read']:,} rows read, {count['rows_written']:,} written, {count['rows_rejected']:,} rejected, "
+            f"{count['duplicates_dropped']:,} duplicates dropped. Nothing was written; please report this with the staging files.")
+
+
+def archived_metric_sql(count):
+    """The metrics row of the files skipped as archived, in the shape of the plan's metrics rows."""
+    return f"SELECT '{FILES_ARCHIVED}' AS `metric`, CAST(NULL AS STRING) AS `reason`, CAST({int(count)} AS BIGINT) AS `rows`"
+
+
+def metrics_step(plan):
+    """The step of a cleaned table's run counts (the plan's <table>_metrics), None for a derived table."""
+    return f"{plan['table']}_metrics" if plan["kind"] == "table" else None
+
+
+# ---- the views of warehouse rows
+
+
+def quote(name):
+    return "`" + name.replace("`", "``") + "`"
+
+
+def schema_ddl(columns):
+    """A Spark DDL schema of plan columns (types are the plan's, in Spark's names)."""
+    return ", ".join(f"{quote(c['name'])} {c['type']}" for c in columns)
+
+
+def empty_view_sql(columns, with_file):
+    """No rows, with the plan's columns (and _file, a string), for a folder that holds no file yet or a full refresh."""
+    nulls = [f"CAST(NULL AS {c['type']}) AS {quote(c['name'])}" for c in columns]
+    if with_file:
+        nulls.append("CAST(NULL AS STRING) AS `_file`")
+    return f"SELECT {', '.join(nulls)} WHERE false"
+
+
+def current_columns(current):
+    """The select list of current_<table>: its columns, and _file: the s3:// URI of the row's file, escapes undone, so
+    that it is the file's key as listed (the removed_files step returns these values, and the runner deletes them)."""
+    return [quote(c["name"]) for c in current["columns"]] + [f"{DECODED_FILE_NAME} AS `_file`"]
+
+
+def holds_parquet(keys):
+    return any(key.endswith(".parquet") for key in keys)
+
+
+# ---- committing a run's outputs (pure: keys in, keys out)
+
+
+def folder_prefix(prefix):
+    """A key prefix as a folder: '' for the bucket root, else ending in exactly one '/'."""
+    return prefix.rstrip("/") + "/" if prefix.strip("/") else ""
+
+
+def warehouse_location(warehouse_path):
+    """(bucket, key prefix of the warehouse root) of --warehouse_path."""
+    bucket, prefix = split_s3_uri(warehouse_path)
+    return bucket, folder_prefix(prefix)
+
+
+def pending_root(root, table):
+    """Where runs of a table leave what they have not committed yet: <root>_state/<table>/pending/."""
+    return f"{root}_state/{table}/pending/"
+
+
+def pending_prefix(root, table, run_id):
+    return f"{pending_root(root, table)}{run_id}/"
+
+
+def final_folder(root, output, run_id):
+    """The key prefix an output's files land under; append_run outputs get a folder of the run's own."""
+    folder = folder_prefix(root + output["path"])
+    return f"{folder}run_id={run_id}/" if output["mode"] == "append_run" else folder
+
+
+def is_data_object(relative):
+    """True for a file Spark wrote with rows; False for its markers (_SUCCESS, hidden files, <folder>_$folder$)."""
+    name = relative.rsplit("/", 1)[-1]
+    return bool(name) and not name.startswith(("_", ".")) and not relative.endswith("_$folder$")
+
+
+def written_steps(output, removed):
+    """The steps an output writes: its view, and for a merge that rewrites files, the kept rows of those files."""
+    return [output["view"]] + ([output["kept"]] if output["mode"] == "merge" and removed else [])
+
+
+def folders_to_clear(plan, root, run_id, full_refresh):
+    """The final folders whose present objects a commit deletes: replace outputs, the run's own append_run folder, and
+    on a full refresh the append and merge folders too."""
+    return [final_folder(root, o, run_id) for o in plan["outputs"]
+            if o["mode"] in ("replace", "append_run") or (full_refresh and o["mode"] in ("append", "merge"))]
+
+
+def removed_file_key(uri, bucket, folder):
+    """The key of a file a merge replaces (a _file value), which must be in the output's own folder."""
+    match = re.fullmatch(r"s3[an]?://([^/]+)/(.+)", uri or "")
+    if not match or match.group(1) != bucket or not match.group(2).startswith(folder):
+        raise ValueError(f"The plan names '{uri}' as a file to rewrite, which is not under s3://{bucket}/{folder}; "
+                         "recompile the plan.")
+    return match.group(2)
+
+
+def commit_manifest(plan, bucket, root, run_id, pending_keys, present_keys, removed_files, ledger):
+    """What committing a run does, as the manifest written before anything is done (see apply_manifest).
+
+    pending_keys: the keys under the run's pending folder; present_keys: the keys now under folders_to_clear;
+    removed_files: per merge output's view, the _file values of its removed_files step; ledger: None, or
+    {"key", "replace", "entries"} (replace: a full refresh, the entries are the whole ledger)."""
+    pending = pending_prefix(root, plan["table"], run_id)
+    outputs_by_step = {}
+    for output in plan["outputs"]:
+        for step in written_steps(output, removed=True):
+            outputs_by_step[step] = output
+    copies = []
+    for key in sorted(k for k in pending_keys if k.startswith(pending)):
+        step, _, relative = key[len(pending):].partition("/")
+        if step in outputs_by_step and is_data_object(relative):
+            copies.append({"from": key, "to": final_folder(root, outputs_by_step[step], run_id) + relative})
+    deletes = set(present_keys)
+    for output in plan["outputs"]:
+        if output["mode"] == "merge":
+            folder = final_folder(root, output, run_id)
+            deletes.update(removed_file_key(uri, bucket, folder) for uri in removed_files.get(output["view"], []))
+    deletes -= {copy["to"] for copy in copies}
+    return {"table": plan["table"], "run_id": run_id, "pending": pending, "copies": copies,
+            "deletes": sorted(deletes), "ledger": ledger}
+
+
+# ---- S3 (every function takes the boto3 client)
+
+
+def list_objects(s3, bucket, prefix, page_size=None):
+    """Every object under the prefix, in key order (boto3 paginates list_objects_v2)."""
+    config = {"PageSize": page_size} if page_size else {}
+    objects = []
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix, PaginationConfig=config):
+        objects.extend(page.get("Contents", []))
+    return objects
+
+
+def list_staging(s3, staging_path, page_size=None):
+    """(bucket, prefix, objects) of a table's staging folder; a missing folder holds no object."""
     bucket, prefix = split_s3_uri(staging_path)
     prefix = prefix.rstrip("/") + "/"
-    objects = []
-    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
-        objects.extend(page.get("Contents", []))
-    return bucket, prefix, objects
+    return bucket, prefix, list_objects(s3, bucket, prefix, page_size)
 
 
-def register_sources(spark, s3, plan, staging_path):
-    """Registers files_<table> and raw_<table> for the staging files the plan reads."""
+def read_text(s3, bucket, key):
+    """An object's text, or None when there is no such object."""
+    try:
+        return s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8")
+    except s3.exceptions.NoSuchKey:
+        return None
+
+
+def read_ledger(s3, bucket, key):
+    """A table's ledger entries by path; none before its first run."""
+    text = read_text(s3, bucket, key)
+    return {} if text is None else parse_ledger(text, f"s3://{bucket}/{key}")
+
+
+def delete_keys(s3, bucket, keys):
+    """Deletes objects, at most DELETE_BATCH a request; a key already gone counts as deleted."""
+    keys = list(keys)
+    for start in range(0, len(keys), DELETE_BATCH):
+        batch = keys[start:start + DELETE_BATCH]
+        errors = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in batch], "Quiet": True}).get("Errors", [])
+        if errors:
+            first = errors[0]
+            raise RuntimeError(f"S3 did not delete {len(errors)} object(s) of s3://{bucket}/, first {first.get('Key')}: "
+                               f"{first.get('Code')} {first.get('Message')}; run the job again to finish the commit.")
+
+
+def copy_objects(s3, bucket, copies):
+    """Copies objects within the bucket (boto3's managed copy: multipart for big objects), a few at a time."""
+    def copy(item):
+        s3.copy({"Bucket": bucket, "Key": item["from"]}, bucket, item["to"])
+    with ThreadPoolExecutor(max_workers=COPY_THREADS) as pool:
+        list(pool.map(copy, copies))
+
+
+def write_manifest(s3, bucket, manifest):
+    """The commit point: from here on the run is completed, by this job or by the next run of the table."""
+    s3.put_object(Bucket=bucket, Key=manifest["pending"] + MANIFEST, Body=json.dumps(manifest, indent=1).encode("utf-8"),
+                  ContentType="application/json")
+
+
+def apply_manifest(s3, bucket, manifest):
+    """Carries out a written manifest; doing it again after a stop at any point gives the same result. New files are
+    copied into place before replaced ones are deleted, so a folder is never without its rows; the manifest is deleted
+    before the rest of the pending folder, so its copies' sources exist as long as it does."""
+    copy_objects(s3, bucket, manifest["copies"])
+    delete_keys(s3, bucket, manifest["deletes"])
+    ledger = manifest.get("ledger")
+    if ledger and (ledger["entries"] or ledger["replace"]):
+        entries = {} if ledger["replace"] else read_ledger(s3, bucket, ledger["key"])
+        entries.update((entry["path"], entry) for entry in ledger["entries"])
+        s3.put_object(Bucket=bucket, Key=ledger["key"], Body=ledger_text(entries).encode("utf-8"), ContentType="application/x-ndjson")
+    s3.delete_object(Bucket=bucket, Key=manifest["pending"] + MANIFEST)
+    delete_keys(s3, bucket, [o["Key"] for o in list_objects(s3, bucket, manifest["pending"])])
+
+
+def recover_pending(s3, bucket, root, table):
+    """Settles what earlier runs of the table left under its pending folder: a run with a manifest is completed, a run
+    without one (stopped before its commit point) is discarded. Returns what was done, for the job's log."""
+    prefix = pending_root(root, table)
+    keys_by_run = collections.defaultdict(list)
+    for item in list_objects(s3, bucket, prefix):
+        keys_by_run[prefix + item["Key"][len(prefix):].split("/", 1)[0] + "/"].append(item["Key"])
+    done = []
+    for run, keys in sorted(keys_by_run.items()):
+        text = read_text(s3, bucket, run + MANIFEST) if run + MANIFEST in keys else None
+        if text is None:
+            delete_keys(s3, bucket, keys)
+            done.append(f"table {table}: discarded s3://{bucket}/{run}, left by a run stopped before its commit")
+        else:
+            manifest = dict(json.loads(text), pending=run)
+            apply_manifest(s3, bucket, manifest)
+            done.append(f"table {table}: completed the commit of run {manifest['run_id']}, stopped after its manifest was written")
+    return done
+
+
+# ---- Spark (thin: what needs a session)
+
+
+def register_sources(spark, s3, plan, staging_path, bucket, files):
+    """Registers files_<table> and raw_<table> for the staging files the run reads (the new ones)."""
     from pyspark.sql.types import StringType, StructField, StructType
 
     table, source = plan["table"], plan["source"]
-    bucket, prefix, objects = list_staging(s3, staging_path)
-    files, _, archived = select_files(objects, prefix, source["file_pattern"])
-    if archived:
-        print(f"table {table}: skipped {len(archived)} archived staging files (storage class "
-              f"{', '.join(sorted({o['StorageClass'] for o in archived}))}); restore them to read them")
     rows = []
     for item in files:
         read = lambda start, end, key=item["Key"]: s3.get_object(Bucket=bucket, Key=key, Range=f"bytes={start}-{end}")["Body"].read()
@@ -282,6 +637,27 @@ def register_sources(spark, s3, plan, staging_path):
             .createOrReplaceTempView(f"raw_{table}")
 
 
+def register_current(spark, current, warehouse_path, has_files):
+    """Registers current_<table>: the folder's rows (partition columns typed as the plan says) with _file, or none."""
+    if has_files:
+        folder = join_path(warehouse_path, current["path"])
+        spark.read.schema(schema_ddl(current["columns"])).option("basePath", folder).parquet(folder) \
+            .selectExpr(*current_columns(current)).createOrReplaceTempView(current["view"])
+    else:
+        spark.sql(empty_view_sql(current["columns"], with_file=True)).createOrReplaceTempView(current["view"])
+
+
+def register_input(spark, item, path, has_files):
+    """Registers a derived plan's input table, empty with the plan's columns when its folder holds no file yet."""
+    if has_files:
+        spark.read.parquet(path).createOrReplaceTempView(item["table"])
+    elif item.get("columns"):
+        spark.sql(empty_view_sql(item["columns"], with_file=False)).createOrReplaceTempView(item["table"])
+    else:
+        raise ValueError(f"The warehouse holds no file of table '{item['table']}' yet, and the plan does not say its "
+                         "columns; recompile the plan.")
+
+
 def main(argv):
     import boto3
     from awsglue.context import GlueContext
@@ -289,7 +665,8 @@ def main(argv):
     from awsglue.utils import getResolvedOptions
     from pyspark.context import SparkContext
 
-    args = getResolvedOptions(argv, ARGUMENTS)
+    args = getResolvedOptions(argv, ARGUMENTS + present_optional_arguments(argv))
+    full_refresh, run_id = run_settings(args)
     s3 = boto3.client("s3")
     plan_bucket, plan_key = plan_object(args["plan_path"])
     plans = parse_plans(s3.get_object(Bucket=plan_bucket, Key=plan_key)["Body"].read().decode("utf-8"))
@@ -299,20 +676,41 @@ def main(argv):
         spark.conf.set(key, value)
     job = Job(glue_context)
     job.init(args["JOB_NAME"], args)
+    print(f"run {run_id}{' (full refresh)' if full_refresh else ''}")
     for plan in plans:
-        run_plan(spark, s3, plan, table_staging_path(args["staging_root"], plan["table"]), args["warehouse_path"])
+        run_plan(spark, s3, plan, table_staging_path(args["staging_root"], plan["table"]), args["warehouse_path"], run_id, full_refresh)
         spark.catalog.clearCache()  # the next table starts with the memory the last one persisted
     job.commit()
 
 
-def run_plan(spark, s3, plan, staging, warehouse_path):
-    """Reads one table's inputs, runs its steps and writes its outputs."""
+def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
+    """Settles earlier runs, reads one table's new files (or a derived table's inputs) and the rows it holds, runs
+    the steps, writes the outputs to the run's pending folder and commits them."""
     from pyspark import StorageLevel
 
+    table = plan["table"]
+    writes = output_writes(plan, warehouse_path)  # refuses outputs this runner cannot write before anything is done
+    bucket, root = warehouse_location(warehouse_path)
+    for line in recover_pending(s3, bucket, root, table):
+        print(line)
+    selection, ledger = StagingSelection([], [], 0, []), None
     if plan["kind"] == "table":
-        register_sources(spark, s3, plan, staging)
-    for name, path in input_paths(plan, warehouse_path):
-        spark.read.parquet(path).createOrReplaceTempView(name)
+        ledger = {"key": root + plan["ledger"], "replace": full_refresh, "entries": []}
+        known = {} if full_refresh else read_ledger(s3, bucket, ledger["key"])
+        staging_bucket, prefix, objects = list_staging(s3, staging)
+        selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known)
+        print(f"table {table}: {len(selection.new)} new staging file(s), {selection.processed} processed before, "
+              f"{len(selection.ignored)} ignored")
+        if selection.archived:
+            print(f"table {table}: skipped {len(selection.archived)} archived staging files (storage class "
+                  f"{', '.join(sorted({o['StorageClass'] for o in selection.archived}))}); restore them to read them")
+        register_sources(spark, s3, plan, staging, staging_bucket, selection.new)
+    if plan.get("current"):
+        current = plan["current"]
+        has_files = not full_refresh and holds_parquet(o["Key"] for o in list_objects(s3, bucket, root + current["path"]))
+        register_current(spark, current, warehouse_path, has_files)
+    for item, (_, path) in zip(plan.get("inputs", []), input_paths(plan, warehouse_path)):
+        register_input(spark, item, path, holds_parquet(o["Key"] for o in list_objects(s3, bucket, root + item["path"])))
     for name, sql, materialize, stops_on_rows in ordered_steps(plan):
         frame = spark.sql(sql)
         if materialize:
@@ -321,15 +719,37 @@ def run_plan(spark, s3, plan, staging, warehouse_path):
         if stops_on_rows:
             messages = [row["message"] for row in frame.limit(50).collect()]  # a few problem rows, never data
             if messages:
-                raise ValueError(problem_report(plan["table"], staging, messages))
-    for view, path, partition_by, file_format, options in output_writes(plan, warehouse_path):
-        frame = spark.table(view)
-        if file_format == "json":
-            frame = frame.coalesce(1)  # a handful of metric rows: one small file
-        writer = frame.write.mode("overwrite").options(**options)
-        if partition_by:
-            writer = writer.partitionBy(*partition_by)
-        writer.format(file_format).save(path)
+                raise ValueError(problem_report(table, staging, messages))
+    metrics = metrics_step(plan)
+    if metrics:
+        counts = [row.asDict() for row in spark.table(metrics).collect()]
+        problem = balance_problem(table, counts)
+        if problem:
+            raise ValueError(problem)
+        rows_by_file = file_rows(counts)
+        ledger["entries"] = [ledger_entry(item, run_id, rows_by_file.get(item["Path"], 0)) for item in selection.new]
+    removed = {o["view"]: [row["_file"] for row in spark.table(o["removed_files"]).collect()]
+               for o in plan["outputs"] if o["mode"] == "merge"}
+    pending = pending_prefix(root, table, run_id)
+    for output, (_, _, partition_by, file_format, options) in zip(plan["outputs"], writes):
+        for step in written_steps(output, removed.get(output["view"])):
+            frame = spark.table(step)
+            if step == metrics:
+                frame = frame.unionByName(spark.sql(archived_metric_sql(len(selection.archived))))
+            if output["mode"] != "replace" and not frame.take(1):
+                continue  # no empty files, as the local engine writes none outside replace
+            if file_format == "json":
+                frame = frame.coalesce(1)  # a handful of metric rows: one small file
+            writer = frame.write.mode("overwrite").options(**options)
+            if partition_by:
+                writer = writer.partitionBy(*partition_by)
+            writer.format(file_format).save(f"s3://{bucket}/{pending}{step}/")
+    present = [o["Key"] for folder in folders_to_clear(plan, root, run_id, full_refresh) for o in list_objects(s3, bucket, folder)]
+    manifest = commit_manifest(plan, bucket, root, run_id, [o["Key"] for o in list_objects(s3, bucket, pending)],
+                               present, removed, ledger)
+    write_manifest(s3, bucket, manifest)
+    apply_manifest(s3, bucket, manifest)
+    print(f"table {table}: committed run {run_id}: {len(manifest['copies'])} file(s) written, {len(manifest['deletes'])} replaced")
 
 
 if __name__ == "__main__":

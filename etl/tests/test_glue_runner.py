@@ -43,7 +43,7 @@ class ParsePlanTests(unittest.TestCase):
     def test_plan_of_another_version_is_refused(self):
         plan = json.loads(plan_text("albums.spark.plan.json"))
         plan["version"] = 1
-        with self.assertRaisesRegex(ValueError, "version 1, this runner runs version 2"):
+        with self.assertRaisesRegex(ValueError, "version 1, this runner runs version 3"):
             glue_runner.parse_plan(json.dumps(plan))
 
     def test_plan_of_another_dialect_is_refused(self):
@@ -68,6 +68,12 @@ class ParsePlanTests(unittest.TestCase):
         plan = json.loads(plan_text("track_details.spark.plan.json"))
         plan["inputs"] = []
         with self.assertRaisesRegex(ValueError, "has no 'inputs'"):
+            glue_runner.parse_plan(json.dumps(plan))
+
+    def test_table_plan_without_ledger_is_refused(self):
+        plan = json.loads(plan_text("albums.spark.plan.json"))
+        del plan["ledger"]
+        with self.assertRaisesRegex(ValueError, "has no 'ledger'"):
             glue_runner.parse_plan(json.dumps(plan))
 
     def test_plan_without_steps_is_refused(self):
@@ -175,11 +181,15 @@ class LineReaderTests(unittest.TestCase):
 
 
 class StepAndOutputTests(unittest.TestCase):
-    def test_steps_run_in_plan_order_and_only_typed_is_materialized(self):
-        steps = glue_runner.ordered_steps(albums())
-        self.assertEqual(["albums_layout", "albums_problems", "albums_typed", "albums_duplicate_keys", "albums_clean", "albums_rejects", "albums_metrics"],
-                         [name for name, _, _, _ in steps])
-        self.assertEqual(["albums_typed"], [name for name, _, materialize, _ in steps if materialize])
+    def test_steps_run_in_plan_order(self):
+        self.assertEqual(["albums_layout", "albums_problems", "albums_typed", "albums_duplicate_keys", "albums_clean",
+                          "albums_matched", "albums_contest", "albums_upserts", "albums_replaced", "albums_removed_files",
+                          "albums_kept", "albums_rejects", "albums_metrics"],
+                         [name for name, _, _, _ in glue_runner.ordered_steps(albums())])
+
+    def test_only_the_steps_read_several_times_are_materialized(self):
+        self.assertEqual(["albums_typed", "albums_clean", "albums_matched", "albums_contest"],
+                         [name for name, _, materialize, _ in glue_runner.ordered_steps(albums()) if materialize])
 
     def test_only_the_problems_step_stops_the_table(self):
         self.assertEqual(["albums_problems"], [name for name, _, _, stops in glue_runner.ordered_steps(albums()) if stops])
@@ -197,7 +207,7 @@ class StepAndOutputTests(unittest.TestCase):
     def test_outputs_land_under_the_warehouse_path(self):
         writes = glue_runner.output_writes(albums(), "s3://bucket/")
         self.assertEqual([
-            ("albums_clean", "s3://bucket/data-warehouse/albums/", ["release_year"], "parquet", {"compression": "zstd"}),
+            ("albums_upserts", "s3://bucket/data-warehouse/albums/", ["release_year"], "parquet", {"compression": "zstd"}),
             ("albums_rejects", "s3://bucket/quarantine/albums/", [], "parquet", {"compression": "zstd"}),
             ("albums_metrics", "s3://bucket/_metrics/albums/", [], "json", {}),
         ], writes)
@@ -205,11 +215,26 @@ class StepAndOutputTests(unittest.TestCase):
     def test_parquet_output_without_a_codec_is_refused(self):
         plan = albums()
         del plan["outputs"][0]["compression"]
-        with self.assertRaisesRegex(ValueError, "'albums_clean' of 'albums' has no compression; recompile the plan"):
+        with self.assertRaisesRegex(ValueError, "'albums_upserts' of 'albums' has no compression; recompile the plan"):
             glue_runner.output_writes(plan, "s3://bucket/")
 
     def test_warehouse_path_without_a_trailing_slash_works(self):
         self.assertEqual("s3://bucket/data-warehouse/albums/", glue_runner.join_path("s3://bucket", "data-warehouse/albums/"))
+
+    def test_outputs_are_written_in_the_modes_the_plan_says(self):
+        self.assertEqual(["merge", "append_run", "append_run"], [o["mode"] for o in albums()["outputs"]])
+
+    def test_output_of_an_unknown_mode_is_refused(self):
+        plan = albums()
+        plan["outputs"][0]["mode"] = "upsert"
+        with self.assertRaisesRegex(ValueError, "'albums_upserts' of 'albums' has mode 'upsert', which this runner does not know"):
+            glue_runner.output_writes(plan, "s3://bucket/")
+
+    def test_merge_without_its_kept_step_is_refused(self):
+        plan = albums()
+        del plan["outputs"][0]["kept"]
+        with self.assertRaisesRegex(ValueError, "merges without its 'kept' and 'removed_files' steps"):
+            glue_runner.output_writes(plan, "s3://bucket/")
 
     def test_output_of_an_unknown_step_is_refused(self):
         plan = albums()
@@ -253,6 +278,9 @@ class SettingsTests(unittest.TestCase):
 
     def test_job_arguments_are_the_documented_four(self):
         self.assertEqual(["JOB_NAME", "plan_path", "staging_root", "warehouse_path"], glue_runner.ARGUMENTS)
+
+    def test_optional_job_arguments_are_full_refresh_and_run_id(self):
+        self.assertEqual(["full_refresh", "run_id"], glue_runner.OPTIONAL_ARGUMENTS)
 
 
 
@@ -300,6 +328,254 @@ class PlanFileTests(unittest.TestCase):
     def test_each_table_reads_its_own_folder_under_the_staging_root(self):
         self.assertEqual("s3://b/staging/albums/", glue_runner.table_staging_path("s3://b/staging/", "albums"))
         self.assertEqual("s3://b/staging/albums/", glue_runner.table_staging_path("s3://b/staging", "albums"))
+
+MOMENT = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=timezone.utc)
+
+
+def staged(path, etag="abc", size=10, storage_class="STANDARD"):
+    """A listed staging object as list_objects_v2 returns it."""
+    return {"Key": "staging/t/" + path, "Size": size, "ETag": f'"{etag}"', "LastModified": MOMENT, "StorageClass": storage_class}
+
+
+def entry(path, fingerprint="abc", size=10, run_id="R0", rows_read=1):
+    return {"path": path, "size": size, "fingerprint": fingerprint, "modified": "2024-05-06T07:08:09.123456Z",
+            "run_id": run_id, "rows_read": rows_read}
+
+
+CSV = vectors("staging_files.json")["patterns"]["csv"]
+
+
+class JobArgumentTests(unittest.TestCase):
+    def test_full_refresh_true_is_a_full_refresh(self):
+        self.assertIs(True, glue_runner.parse_full_refresh("true"))
+
+    def test_full_refresh_false_is_an_incremental_run(self):
+        self.assertIs(False, glue_runner.parse_full_refresh("false"))
+
+    def test_full_refresh_takes_only_true_or_false(self):
+        for value in ["True", "FALSE", "yes", "1", "", " true"]:
+            with self.assertRaises(ValueError) as raised:
+                glue_runner.parse_full_refresh(value)
+            self.assertEqual(f"The job argument --full_refresh is '{value}'; set it to true or false.", str(raised.exception))
+
+    def test_a_run_without_full_refresh_is_incremental(self):
+        self.assertEqual((False, "R1"), glue_runner.run_settings({"run_id": "R1"}))
+
+    def test_a_run_id_is_generated_as_the_local_engine_makes_them(self):
+        self.assertEqual((True, "20240506T070809Z-1a2b3c"),
+                         glue_runner.run_settings({"full_refresh": "true"}, now=MOMENT, token="1a2b3c4d5e"))
+
+    def test_a_generated_run_id_is_utc_time_and_six_hex_digits(self):
+        self.assertRegex(glue_runner.run_settings({})[1], r"^\d{8}T\d{6}Z-[0-9a-f]{6}$")
+
+    def test_a_run_id_that_cannot_name_a_folder_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "--run_id is 'a/b'; use letters, digits"):
+            glue_runner.run_settings({"run_id": "a/b"})
+
+    def test_only_the_optional_arguments_passed_are_resolved(self):
+        argv = ["script.py", "--JOB_NAME", "j", "--full_refresh", "true", "--run_idx", "x"]
+        self.assertEqual(["full_refresh"], glue_runner.present_optional_arguments(argv))
+
+    def test_an_optional_argument_written_with_an_equals_sign_is_resolved(self):
+        self.assertEqual(["run_id"], glue_runner.present_optional_arguments(["script.py", "--run_id=R1"]))
+
+
+class LedgerTests(unittest.TestCase):
+    """The ledger's lines are the local engine's (local/Engine/LedgerEntry.cs), with the S3 ETag as fingerprint."""
+
+    def test_a_ledger_line_has_the_local_engine_s_fields_in_its_order(self):
+        line = glue_runner.ledger_text({"a.csv": glue_runner.ledger_entry(dict(staged("a.csv", etag="9f-2"), Path="a.csv"), "R1", 3)})
+        self.assertEqual('{"path":"a.csv","size":10,"fingerprint":"9f-2","modified":"2024-05-06T07:08:09.123456Z","run_id":"R1","rows_read":3}\n', line)
+
+    def test_the_fingerprint_is_the_etag_without_its_quotes(self):
+        self.assertEqual("d41d8cd98f00b204e9800998ecf8427e", glue_runner.fingerprint({"ETag": '"d41d8cd98f00b204e9800998ecf8427e"'}))
+
+    def test_a_ledger_reads_back_as_written(self):
+        entries = {"b.csv": entry("b.csv"), "a.csv": entry("a.csv", rows_read=0)}
+        self.assertEqual(entries, glue_runner.parse_ledger(glue_runner.ledger_text(entries), "ledger"))
+
+    def test_a_ledger_is_written_in_path_order(self):
+        text = glue_runner.ledger_text({"b.csv": entry("b.csv"), "a.csv": entry("a.csv")})
+        self.assertEqual(["a.csv", "b.csv"], [json.loads(line)["path"] for line in text.splitlines()])
+
+    def test_a_later_line_for_a_path_wins(self):
+        text = json.dumps(entry("a.csv", run_id="R1")) + "\n\n" + json.dumps(entry("a.csv", run_id="R2")) + "\n"
+        self.assertEqual("R2", glue_runner.parse_ledger(text, "ledger")["a.csv"]["run_id"])
+
+    def test_a_line_that_is_not_an_entry_is_refused(self):
+        with self.assertRaises(ValueError) as raised:
+            glue_runner.parse_ledger(json.dumps(entry("a.csv")) + "\n{\"path\": \"b.csv\"}\n", "s3://w/_state/t/ledger.jsonl")
+        self.assertEqual("s3://w/_state/t/ledger.jsonl line 2 is not a ledger entry; run the job with --full_refresh true "
+                         "to rebuild the table and its ledger.", str(raised.exception))
+
+    def test_records_per_file_come_from_the_file_rows_metrics(self):
+        rows = [{"metric": "files_read", "reason": None, "rows": 2}, {"metric": "file_rows", "reason": "a.csv", "rows": 5},
+                {"metric": "file_rows", "reason": "b.csv", "rows": 0}]
+        self.assertEqual({"a.csv": 5, "b.csv": 0}, glue_runner.file_rows(rows))
+
+
+class NewFileTests(unittest.TestCase):
+    """Which listed staging files a run reads: those the ledger does not hold with the same fingerprint and size."""
+
+    def select(self, objects, ledger):
+        return glue_runner.staging_selection(objects, "staging/t/", CSV, ledger)
+
+    def test_a_file_the_ledger_does_not_hold_is_new(self):
+        self.assertEqual(["a.csv"], [o["Path"] for o in self.select([staged("a.csv")], {}).new])
+
+    def test_an_unchanged_file_is_not_read_again(self):
+        selection = self.select([staged("a.csv")], {"a.csv": entry("a.csv")})
+        self.assertEqual(([], 1), (selection.new, selection.processed))
+
+    def test_a_file_with_another_fingerprint_is_read_again(self):
+        self.assertEqual(["a.csv"], [o["Path"] for o in self.select([staged("a.csv", etag="def")], {"a.csv": entry("a.csv")}).new])
+
+    def test_a_file_of_another_size_is_read_again(self):
+        self.assertEqual(["a.csv"], [o["Path"] for o in self.select([staged("a.csv", size=11)], {"a.csv": entry("a.csv")}).new])
+
+    def test_entries_of_files_gone_from_staging_do_not_matter(self):
+        selection = self.select([staged("b.csv")], {"a.csv": entry("a.csv")})
+        self.assertEqual((["b.csv"], 0), ([o["Path"] for o in selection.new], selection.processed))
+
+    def test_an_archived_file_read_before_is_processed_not_archived(self):
+        selection = self.select([staged("a.csv", storage_class="GLACIER")], {"a.csv": entry("a.csv")})
+        self.assertEqual(([], [], 1), (selection.new, selection.archived, selection.processed))
+
+    def test_a_new_archived_file_is_skipped_and_counted(self):
+        selection = self.select([staged("a.csv", storage_class="DEEP_ARCHIVE")], {})
+        self.assertEqual(([], ["a.csv"]), (selection.new, [o["Path"] for o in selection.archived]))
+
+
+class FakeListing:
+    """A stand-in for the S3 client's list_objects_v2 paginator. Used for storage classes alone: s3rver stores every
+    object as STANDARD and cannot model GLACIER, DEEP_ARCHIVE or GLACIER_IR."""
+
+    def __init__(self, pages):
+        self.pages, self.calls = pages, []
+
+    def get_paginator(self, name):
+        assert name == "list_objects_v2"
+        return self
+
+    def paginate(self, **kwargs):
+        self.calls.append(kwargs)
+        return iter(self.pages)
+
+
+class StorageClassTests(unittest.TestCase):
+    def selection(self):
+        listing = FakeListing([{"Contents": [staged("a.csv", storage_class="GLACIER"), staged("b.csv", storage_class="GLACIER_IR")]},
+                               {"Contents": [staged("c.csv", storage_class="DEEP_ARCHIVE"), staged("d.csv", storage_class="STANDARD_IA")]}])
+        _, prefix, objects = glue_runner.list_staging(listing, "s3://b/staging/t")
+        return glue_runner.staging_selection(objects, prefix, CSV, {})
+
+    def test_glacier_and_deep_archive_files_are_skipped(self):
+        self.assertEqual(["a.csv", "c.csv"], [o["Path"] for o in self.selection().archived])
+
+    def test_glacier_instant_retrieval_and_infrequent_access_files_are_read(self):
+        self.assertEqual(["b.csv", "d.csv"], [o["Path"] for o in self.selection().new])
+
+    def test_skipped_files_are_counted_in_a_metrics_row_of_the_plan_s_shape(self):
+        self.assertEqual("SELECT 'files_archived' AS `metric`, CAST(NULL AS STRING) AS `reason`, CAST(2 AS BIGINT) AS `rows`",
+                         glue_runner.archived_metric_sql(len(self.selection().archived)))
+
+    def test_the_row_is_added_to_the_metrics_step_of_a_table(self):
+        self.assertEqual(("albums_metrics", None), (glue_runner.metrics_step(albums()), glue_runner.metrics_step(track_details())))
+
+
+class BalanceTests(unittest.TestCase):
+    ROWS = {"lines_read": 10, "header_lines": 2, "rows_read": 8, "rows_written": 5, "rows_rejected": 2, "duplicates_dropped": 1}
+
+    def rows(self, **changes):
+        return [{"metric": k, "reason": None, "rows": v} for k, v in dict(self.ROWS, **changes).items()]
+
+    def test_a_run_that_accounts_for_every_record_balances(self):
+        self.assertIsNone(glue_runner.balance_problem("t", self.rows()))
+
+    def test_a_run_that_loses_a_record_stops_with_the_counts(self):
+        self.assertEqual("Table 't' does not balance: 10 lines read, 2 header lines, 8 rows read, 4 written, 2 rejected, "
+                         "1 duplicates dropped. Nothing was written; please report this with the staging files.",
+                         glue_runner.balance_problem("t", self.rows(rows_written=4)))
+
+
+class CurrentViewTests(unittest.TestCase):
+    def test_the_warehouse_rows_are_read_with_the_plan_s_types_partition_columns_included(self):
+        ddl = glue_runner.schema_ddl(albums()["current"]["columns"])
+        self.assertTrue(ddl.startswith("`track_name` STRING, `track_id` STRING, `track_number` INT, "), ddl)
+        self.assertTrue(ddl.endswith("`duration_sec` DECIMAL(10,3), `release_year` INT, `_arrival` STRING"), ddl)
+
+    def test_each_row_names_its_file_as_an_s3_uri_with_escapes_undone(self):
+        self.assertEqual("reflect('java.net.URLDecoder', 'decode', replace(input_file_name(), '+', '%2B'), 'UTF-8') AS `_file`",
+                         glue_runner.current_columns(albums()["current"])[-1])
+
+    def test_a_table_without_files_has_an_empty_view_of_its_columns_and_file(self):
+        columns = [{"name": "id", "type": "STRING"}, {"name": "n", "type": "DECIMAL(10,3)"}]
+        self.assertEqual("SELECT CAST(NULL AS STRING) AS `id`, CAST(NULL AS DECIMAL(10,3)) AS `n`, CAST(NULL AS STRING) AS `_file` WHERE false",
+                         glue_runner.empty_view_sql(columns, with_file=True))
+
+    def test_only_parquet_objects_count_as_files_of_a_table(self):
+        self.assertEqual((False, True), (glue_runner.holds_parquet(["t/_SUCCESS", "t/k=1_$folder$"]),
+                                         glue_runner.holds_parquet(["t/_SUCCESS", "t/k=1/part-0.zstd.parquet"])))
+
+
+PENDING = "_state/albums/pending/R1/"
+WRITTEN = [PENDING + "albums_upserts/release_year=2020/part-00000-a.zstd.parquet", PENDING + "albums_upserts/_SUCCESS",
+           PENDING + "albums_kept/release_year=2019/part-00000-b.zstd.parquet", PENDING + "albums_rejects/part-00000-c.zstd.parquet",
+           PENDING + "albums_metrics/part-00000-d.json", PENDING + "albums_metrics/.part-00000-d.json.crc"]
+OLD = "s3://wh/data-warehouse/albums/release_year=2019/part-old.zstd.parquet"
+
+
+class ManifestTests(unittest.TestCase):
+    """What a commit does, decided before it does anything."""
+
+    def manifest(self, plan=None, present=(), removed=None, root=""):
+        return glue_runner.commit_manifest(plan or albums(), "wh", root, "R1", [root + key for key in WRITTEN], list(present),
+                                           {"albums_upserts": [OLD]} if removed is None else removed, None)
+
+    def test_written_files_go_to_their_output_folders_and_markers_stay_behind(self):
+        self.assertEqual([
+            ("albums_kept/release_year=2019/part-00000-b.zstd.parquet", "data-warehouse/albums/release_year=2019/part-00000-b.zstd.parquet"),
+            ("albums_metrics/part-00000-d.json", "_metrics/albums/run_id=R1/part-00000-d.json"),
+            ("albums_rejects/part-00000-c.zstd.parquet", "quarantine/albums/run_id=R1/part-00000-c.zstd.parquet"),
+            ("albums_upserts/release_year=2020/part-00000-a.zstd.parquet", "data-warehouse/albums/release_year=2020/part-00000-a.zstd.parquet"),
+        ], [(c["from"][len(PENDING):], c["to"]) for c in self.manifest()["copies"]])
+
+    def test_a_merge_deletes_the_files_that_held_replaced_rows(self):
+        self.assertEqual(["data-warehouse/albums/release_year=2019/part-old.zstd.parquet"], self.manifest()["deletes"])
+
+    def test_a_warehouse_under_a_prefix_keeps_every_key_under_it(self):
+        manifest = self.manifest(root="lake/", removed={"albums_upserts": ["s3://wh/lake/data-warehouse/albums/k=1/old.parquet"]})
+        self.assertEqual(("lake/_state/albums/pending/R1/", "lake/_metrics/albums/run_id=R1/part-00000-d.json", ["lake/data-warehouse/albums/k=1/old.parquet"]),
+                         (manifest["pending"], manifest["copies"][1]["to"], manifest["deletes"]))
+
+    def test_a_file_to_rewrite_outside_the_table_folder_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "names 's3://wh/data-warehouse/artists/a.parquet' as a file to rewrite, which is not under s3://wh/data-warehouse/albums/"):
+            self.manifest(removed={"albums_upserts": ["s3://wh/data-warehouse/artists/a.parquet"]})
+
+    def test_a_file_to_rewrite_in_another_bucket_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "not under s3://wh/data-warehouse/albums/"):
+            self.manifest(removed={"albums_upserts": ["s3://other/data-warehouse/albums/a.parquet"]})
+
+    def test_present_files_of_cleared_folders_are_deleted(self):
+        present = ["data-warehouse/albums/release_year=2018/part-x.zstd.parquet", "data-warehouse/albums/release_year=2020/part-00000-a.zstd.parquet"]
+        self.assertEqual(["data-warehouse/albums/release_year=2018/part-x.zstd.parquet"], self.manifest(present=present, removed={})["deletes"])
+
+    def test_an_incremental_run_clears_only_its_own_run_folders(self):
+        self.assertEqual(["quarantine/albums/run_id=R1/", "_metrics/albums/run_id=R1/"],
+                         glue_runner.folders_to_clear(albums(), "", "R1", full_refresh=False))
+
+    def test_a_full_refresh_clears_the_table_folder_too(self):
+        self.assertEqual(["data-warehouse/albums/", "quarantine/albums/run_id=R1/", "_metrics/albums/run_id=R1/"],
+                         glue_runner.folders_to_clear(albums(), "", "R1", full_refresh=True))
+
+    def test_a_derived_table_is_replaced_whole(self):
+        self.assertEqual(["data-warehouse/track_details/"], glue_runner.folders_to_clear(track_details(), "", "R1", full_refresh=False))
+
+    def test_a_merge_writes_the_kept_rows_only_when_it_rewrites_files(self):
+        output = albums()["outputs"][0]
+        self.assertEqual((["albums_upserts"], ["albums_upserts", "albums_kept"]),
+                         (glue_runner.written_steps(output, []), glue_runner.written_steps(output, [OLD])))
+
 
 if __name__ == "__main__":
     unittest.main()
