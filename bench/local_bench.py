@@ -5,12 +5,17 @@ Generates ROWS tracks with the Spotify generator of bench/Tools (albums and feat
 runs 'run' and bench/Tools' 'handwritten' (bench/handwritten_spotify.sql, one DuckDB connection, writing the same codec as
 the dataset's parquet_compression) alternately, twice each, keeping the best of each. Prints wall
 time, peak memory of the process tree (VmRSS summed over dotnet and children, sampled every 50 ms from /proc),
-rows per second, and staging CSV bytes against Parquet bytes. Floors (issue): 1M rows in < 60 s and < 4 GiB;
-ours <= 1.25x hand-written; Parquet <= 35% of staging bytes.
+rows per second, and staging CSV bytes against Parquet bytes. In the same rounds it converts the same staging files to
+Parquet with plain DuckDB (bench/plain_conversion.sql: every column as text, no cleaning, same codec), the physical
+floor of the cleaning phase. Then it adds 1% more rows to every table (nine in ten with new keys, one in ten
+correcting an existing key, copied from random rows so they spread over the partitions as the generator spreads them),
+times an incremental run against the full run, and checks that the incremental warehouse equals a full refresh over
+the same files (bench/Tools' same-warehouse). Floors (issues): 1M rows in < 60 s and < 4 GiB; ours <= 1.25x
+hand-written; Parquet <= 35% of staging bytes; cleaning <= 2.5x the plain conversion; incremental <= 35% of the full run.
 Usage: python3 bench/local_bench.py [ROWS] [--compare-snappy]   (builds bench/Tools, and with it the app, in Release first;
 --compare-snappy also runs once with the dataset's parquet_compression set to snappy, to show what the codec buys)
 """
-import json, os, shutil, subprocess, sys, tempfile, time
+import csv, io, json, os, random, shutil, subprocess, sys, tempfile, time
 
 from proctree import tree_rss
 
@@ -18,6 +23,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TABLES = ["artists", "albums", "tracks", "features"]
 ROUNDS = 2
 FLOOR_SECONDS, FLOOR_BYTES, FLOOR_RATIO, FLOOR_PARQUET_SHARE = 60, 4 * 1024**3, 1.25, 0.35
+FLOOR_CONVERSION_RATIO, FLOOR_INCREMENTAL_SHARE, INCREMENT_SHARE = 2.5, 0.35, 0.01
+# The key of each table (pipeline.yaml) and the column a correction changes (neither a key, an order_by nor a partition source).
+INCREMENT_COLUMNS = {"artists": ("id", "name"), "albums": ("track_id", "album_name"), "tracks": ("id", "explicit"), "features": ("id", "tempo")}
+ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def measure(args):
@@ -79,6 +88,44 @@ def run_with_snappy(dll, staging, work):
     return sum(t["parquet_bytes"] for t in result["tables"]), folder_bytes(os.path.join(out, "spotify", "data-warehouse"))
 
 
+def corrected(column, value):
+    """Another valid value of the column a correction changes."""
+    if column == "explicit":
+        return "False" if value == "True" else "True"
+    if column == "tempo":
+        return value + "1" if "." in value else value + ".5"
+    return value + " (revised)"
+
+
+def write_increment(staging, seed=7):
+    """Adds <table>/<table>-increment.csv to each table: INCREMENT_SHARE more rows, copies of random rows of the first
+    file, nine in ten with a new key and one in ten correcting its row's key. Returns the rows written."""
+    rng, written = random.Random(seed), 0
+    for table, (key, column) in INCREMENT_COLUMNS.items():
+        path = os.path.join(staging, table, f"{table}.csv")
+        with open(path, newline="") as f:
+            header = f.readline()
+            lines = f.readlines()
+        picked = rng.sample(range(len(lines)), max(10, int(len(lines) * INCREMENT_SHARE)))
+        names = next(csv.reader([header]))
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        for number, index in enumerate(picked):
+            row = next(csv.reader([lines[index]]))
+            if len(row) != len(names):
+                continue  # a line the generator broke on purpose; the copies keep only whole records
+            values = dict(zip(names, row))
+            if number % 10 == 9:
+                values[column] = corrected(column, values[column])
+            else:
+                values[key] = "".join(rng.choice(ID_ALPHABET) for _ in range(22))
+            writer.writerow([values[n] for n in names])
+            written += 1
+        with open(os.path.join(staging, table, f"{table}-increment.csv"), "w", newline="") as f:
+            f.write(header + out.getvalue())
+    return written
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     rows = int(args[0]) if args else 1_000_000
@@ -91,7 +138,7 @@ def main():
     try:
         sample_seconds, _, _ = measure(tools + ["spotify-sample", "--rows", str(rows), "--seed", "42", "--out", staging])
         os.sync()  # the sample's dirty pages would otherwise be flushed during the first measured run
-        ours, theirs = [], []
+        ours, theirs, plain = [], [], []
         for _ in range(ROUNDS):  # alternate, keep the best of each: the machine's noise hits both alike
             seconds, peak, _ = measure(dll + ["run", "--config-dir", ROOT, "--dataset", "spotify", "--staging", staging, "--out", out])
             ours.append((json.load(open(os.path.join(out, "spotify", "run.json")))["phase_seconds"]["tables"], seconds, peak))
@@ -99,6 +146,9 @@ def main():
             hw_seconds, hw_peak, hw_output = measure(tools + ["handwritten", "--sql", os.path.join(ROOT, "bench", "handwritten_spotify.sql"),
                                                             "--staging", staging, "--out", handwritten, "--compression", codec])
             theirs.append((float(hw_output.strip().splitlines()[-1]), hw_seconds, hw_peak))
+            _, _, plain_output = measure(tools + ["handwritten", "--sql", os.path.join(ROOT, "bench", "plain_conversion.sql"),
+                                                  "--staging", staging, "--out", os.path.join(work, "plain"), "--compression", codec])
+            plain.append(float(plain_output.strip().splitlines()[-1]))
         hw_sql_seconds, hw_seconds, hw_peak = min(theirs)
         _, seconds, peak = min(ours)
         result = json.load(open(os.path.join(out, "spotify", "run.json")))
@@ -132,11 +182,51 @@ def main():
         print(f"| Parquet of the 4 cleaned tables (MB) |{cell(parquet_bytes, csv_bytes)}" + (cell(snappy[0], csv_bytes) if snappy else ""))
         print(f"| whole warehouse incl. derived tables (MB) |{cell(warehouse_bytes, csv_bytes)}" + (cell(snappy[1], csv_bytes) if snappy else ""))
 
+        floor_seconds = min(plain)
+        ratio_floor = etl_seconds / floor_seconds
+        print(f"\n| cleaning phase against its physical floor | seconds |")
+        print("|---|---:|")
+        print(f"| plain DuckDB conversion to Parquet ({codec}, every column as text, no cleaning) | {floor_seconds:.1f} |")
+        print(f"| cleaning the 4 tables, in process | {etl_seconds:.1f} |")
+        print(f"| cleaning / plain conversion | {ratio_floor:.2f} |")
+
+        # incremental: 1% more rows on top of the full run's output, against that full run
+        increment_rows = write_increment(staging)
+        os.sync()
+        full_output = os.path.join(work, "full-output")
+        shutil.copytree(out, full_output, symlinks=True)
+        incremental = []
+        for _ in range(ROUNDS):
+            shutil.rmtree(out)
+            shutil.copytree(full_output, out, symlinks=True)
+            os.sync()
+            inc_seconds, _, _ = measure(dll + ["run", "--config-dir", ROOT, "--dataset", "spotify", "--staging", staging, "--out", out])
+            incremental.append(inc_seconds)
+        inc_result = json.load(open(os.path.join(out, "spotify", "run.json")))
+        refresh = os.path.join(work, "refresh")
+        measure(dll + ["run", "--config-dir", ROOT, "--dataset", "spotify", "--staging", staging, "--out", refresh, "--full-refresh"])
+        compared = subprocess.run(tools + ["same-warehouse", "--left", os.path.join(out, "spotify"), "--right", os.path.join(refresh, "spotify")],
+                                  cwd=ROOT, capture_output=True, text=True)
+        same = compared.stdout + compared.stderr
+        inc_seconds = min(incremental)
+        inc_share = inc_seconds / seconds
+        replaced = sum(t.get("rows_replaced", 0) for t in inc_result["tables"])
+        print(f"\nincremental: {increment_rows:,} more staging rows ({INCREMENT_SHARE:.0%}), of which {replaced:,} replaced a key the warehouse held")
+        print("| run | wall time (s) |")
+        print("|---|---:|")
+        print(f"| full run over the sample | {seconds:.1f} |")
+        print(f"| incremental run over the new files | {inc_seconds:.1f} |")
+        print(f"| incremental / full | {inc_share:.2f} |")
+        print("incremental warehouse against a full refresh over the same files:\n  " + same.strip().replace("\n", "\n  "))
+
         checks = {
             f"{rows:,}-row run < {FLOOR_SECONDS} s": seconds < FLOOR_SECONDS,
             "peak memory < 4 GiB": peak < FLOOR_BYTES,
             f"ours <= {FLOOR_RATIO}x hand-written (cleaning, in process)": ratio_etl <= FLOOR_RATIO,
             f"Parquet <= {FLOOR_PARQUET_SHARE:.0%} of staging bytes ({codec})": parquet_bytes / csv_bytes <= FLOOR_PARQUET_SHARE,
+            f"cleaning <= {FLOOR_CONVERSION_RATIO}x plain conversion": ratio_floor <= FLOOR_CONVERSION_RATIO,
+            f"incremental <= {FLOOR_INCREMENTAL_SHARE:.0%} of the full run": inc_share <= FLOOR_INCREMENTAL_SHARE,
+            "incremental warehouse equals a full refresh, row for row": compared.returncode == 0,
         }
         print()
         for name, ok in checks.items():

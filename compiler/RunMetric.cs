@@ -23,4 +23,9 @@ public static class RunMetric
     /// <summary>Warehouse rows replaced by newer versions of their key (counted in rows_written as well).</summary>
     public const string RowsReplaced = "rows_replaced";
     public const string FileRows = "file_rows";
+    /// <summary>
+    /// Glue only: new staging files skipped because S3 holds them in an archive storage class (Glacier Flexible
+    /// Retrieval, Deep Archive) that a run cannot read; one row per run, 0 when none.
+    /// </summary>
+    public const string FilesArchived = "files_archived";
 }

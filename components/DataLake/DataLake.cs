@@ -17,6 +17,8 @@ public sealed class DataLake : Construct
     public const string WarehousePrefix = "data-warehouse/";
     public const string QuarantinePrefix = "quarantine/";
     public const string MetricsPrefix = "_metrics/";
+    /// <summary>What runs remember: each table's ledger of processed staging files and runs being committed. Never expires.</summary>
+    public const string StatePrefix = "_state/";
     public const string ResultsPrefix = "athena-results/";
     /// <summary>Every bucket aborts incomplete multipart uploads after this many days.</summary>
     public const int AbortIncompleteUploadDays = 1;
@@ -93,6 +95,7 @@ public sealed class DataLake : Construct
     public static string WarehousePath(string table) => $"{WarehousePrefix}{table}/";
     public static string QuarantinePath(string table) => $"{QuarantinePrefix}{table}/";
     public static string MetricsPath(string table) => $"{MetricsPrefix}{table}/";
+    public static string StatePath(string table) => $"{StatePrefix}{table}/";
 
     private Bucket DataBucket(string id, string name, string logPrefix, DataLakeProps props, bool versioned, LifecycleRule[] lifecycle)
     {

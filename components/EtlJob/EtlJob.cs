@@ -96,6 +96,7 @@ public sealed class EtlJob : Construct
         var writes = props.Tables.Select(Lake.WarehousePath)
             .Concat(props.ReadsStaging ? props.Tables.Select(Lake.QuarantinePath) : [])
             .Concat(props.Tables.Select(Lake.MetricsPath))
+            .Concat(props.Tables.Select(Lake.StatePath))
             .ToList();
         var reads = props.ReadsTables.Distinct().Select(Lake.WarehousePath).ToList();
         var statements = new List<Dictionary<string, object>>

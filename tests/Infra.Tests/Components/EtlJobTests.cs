@@ -136,15 +136,16 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
     }
 
     [Fact]
-    public void EtlJob_role_writes_only_the_warehouse_quarantine_and_metrics_prefixes_of_its_own_tables()
+    public void EtlJob_role_writes_only_the_warehouse_quarantine_metrics_and_state_prefixes_of_its_own_tables()
     {
         var writes = ResourcesOf(fixture.Table, "s3:PutObject");
-        Assert.Equal(6, writes.Count);
+        Assert.Equal(8, writes.Count);
         foreach (var table in new[] { "albums", "tracks" })
         {
             Assert.Contains(writes, w => w.Contains($"/data-warehouse/{table}/*", StringComparison.Ordinal));
             Assert.Contains(writes, w => w.Contains($"/quarantine/{table}/*", StringComparison.Ordinal));
             Assert.Contains(writes, w => w.Contains($"/_metrics/{table}/*", StringComparison.Ordinal));
+            Assert.Contains(writes, w => w.Contains($"/_state/{table}/*", StringComparison.Ordinal));
         }
         Assert.All(writes, w => Assert.Contains("p-dev-d-warehouse", w, StringComparison.Ordinal));
     }
@@ -179,10 +180,11 @@ public sealed class EtlJobTests(EtlJobFixture fixture) : IClassFixture<EtlJobFix
     public void Derived_job_reads_only_the_tables_it_depends_on_and_never_staging()
     {
         var reads = ResourcesOf(fixture.Derived, "s3:GetObject").Where(r => r.Contains("p-dev-d-warehouse", StringComparison.Ordinal)).ToList();
-        Assert.Equal(4, reads.Count);
+        Assert.Equal(5, reads.Count);
         Assert.Contains(reads, r => r.Contains("/data-warehouse/tracks/*", StringComparison.Ordinal));
         Assert.Contains(reads, r => r.Contains("/data-warehouse/album_summary/*", StringComparison.Ordinal));
         Assert.Contains(reads, r => r.Contains("/_metrics/album_summary/*", StringComparison.Ordinal));
+        Assert.Contains(reads, r => r.Contains("/_state/album_summary/*", StringComparison.Ordinal));
         Assert.Contains(reads, r => r.Contains("/data-warehouse/artists/*", StringComparison.Ordinal));
         Assert.DoesNotContain(Statements(fixture.Derived).SelectMany(s => TemplateJson.Strings(s["Resource"])), r => r.Contains("p-dev-d-staging", StringComparison.Ordinal));
         Assert.DoesNotContain(ResourcesOf(fixture.Derived, "s3:PutObject"), r => r.Contains("/quarantine/", StringComparison.Ordinal));
