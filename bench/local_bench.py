@@ -53,8 +53,9 @@ COMPARED_METRICS = ("rows_read", "rows_written", "rows_rejected", "duplicates_dr
 def metrics(folder, table):
     """The counts both runs write (the engine writes more: files, lines and header lines read, empty files)."""
     counts = {}
-    for name in os.listdir(os.path.join(folder, "_metrics", table)):
-        for line in open(os.path.join(folder, "_metrics", table, name)):
+    files = [os.path.join(d, n) for d, _, names in os.walk(os.path.join(folder, "_metrics", table)) for n in names]  # the engine's run_id=<run>/ too
+    for path in files:
+        for line in open(path):
             row = json.loads(line)
             if row["metric"] in COMPARED_METRICS:
                 counts[(row["metric"], row["reason"])] = row["rows"]
@@ -140,6 +141,7 @@ def main():
         os.sync()  # the sample's dirty pages would otherwise be flushed during the first measured run
         ours, theirs, plain = [], [], []
         for _ in range(ROUNDS):  # alternate, keep the best of each: the machine's noise hits both alike
+            shutil.rmtree(out, ignore_errors=True)  # every round is a first run; a second one on the same output would read nothing new
             seconds, peak, _ = measure(dll + ["run", "--config-dir", ROOT, "--dataset", "spotify", "--staging", staging, "--out", out])
             ours.append((json.load(open(os.path.join(out, "spotify", "run.json")))["phase_seconds"]["tables"], seconds, peak))
             codec = codec_of(os.path.join(out, "spotify"))

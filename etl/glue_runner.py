@@ -680,6 +680,9 @@ def main(argv):
     for plan in plans:
         run_plan(spark, s3, plan, table_staging_path(args["staging_root"], plan["table"]), args["warehouse_path"], run_id, full_refresh)
         spark.catalog.clearCache()  # the next table starts with the memory the last one persisted
+        for view in spark.catalog.listTables():  # and with no view of the last one (a job may run several tables' plans)
+            if view.isTemporary:
+                spark.catalog.dropTempView(view.name)
     job.commit()
 
 
