@@ -73,6 +73,7 @@ public static class TransformCompiler
                 }
                 : null,
             Ledger = WarehouseFolders.Ledger(name),
+            MaxRejectShare = table.MaxRejectShare,
             Steps = plan,
             Outputs =
             [

@@ -25,6 +25,11 @@ public sealed record TransformPlan
     public CurrentTable? Current { get; init; }
     /// <summary>Cleaned tables only: where the executor keeps the table's ledger of staging files processed.</summary>
     public string? Ledger { get; init; }
+    /// <summary>
+    /// Cleaned tables only: the largest share of this run's rows that may be rejected (0 to 1); a run rejecting more
+    /// fails and writes nothing. Null: no limit.
+    /// </summary>
+    public decimal? MaxRejectShare { get; init; }
     /// <summary>Derived tables only: the cleaned tables read, each registered as a view named by the table.</summary>
     public IReadOnlyList<PlanInput> Inputs { get; init; } = [];
     public required IReadOnlyList<PlanStep> Steps { get; init; }

@@ -137,7 +137,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         {
             throw new LocalRunException($"Table '{table.Name}' does not balance: {result.LinesRead:N0} lines read, {result.HeaderLines:N0} header lines, {result.RowsRead:N0} rows read, {result.RowsWritten:N0} written, {result.RowsRejected:N0} rejected, {result.DuplicatesDropped:N0} duplicates dropped. Nothing was written; please report this with the staging files.");
         }
-        if (table.MaxRejectShare is { } share && result.RowsRead > 0 && (decimal)result.RowsRejected / result.RowsRead > share)
+        if (compiled.MaxRejectShare is { } share && result.RowsRead > 0 && (decimal)result.RowsRejected / result.RowsRead > share)
         {
             throw new LocalRunException($"Table '{table.Name}' rejected {result.RowsRejected:N0} of {result.RowsRead:N0} rows ({Percent(result.RowsRejected, result.RowsRead)}), more than its max_reject_share of {share * 100:0.##}%; nothing was written. The reasons: {string.Join(", ", result.RejectedByReason.Select(r => $"{r.Key} {r.Value:N0}"))}.");
         }

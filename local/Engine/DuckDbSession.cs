@@ -49,6 +49,24 @@ internal sealed class DuckDbSession : IDisposable
         return (columns, rows);
     }
 
+    /// <summary>Runs a query and hands its column names, then each row (a new array each time), to the callbacks.</summary>
+    public void Stream(string sql, Action<IReadOnlyList<string>> header, Action<object?[]> row)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        header(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList());
+        while (reader.Read())
+        {
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            row(values);
+        }
+    }
+
     /// <summary>Appends rows of text (or NULL) to a table whose columns are all VARCHAR.</summary>
     public void Append(string table, IEnumerable<object?[]> rows)
     {

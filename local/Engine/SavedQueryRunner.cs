@@ -12,26 +12,31 @@ internal static class SavedQueryRunner
         var sqlFile = Path.Combine(plan.Pipeline.RootDirectory, query.SqlFile);
         var sql = QueryTemplate.Fill(File.ReadAllText(sqlFile), plan);
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<string> columns;
-        IReadOnlyList<object?[]> rows;
+        Directory.CreateDirectory(queriesFolder);
+        var kept = new List<object?[]>();
+        IReadOnlyList<string> columns = [];
+        long count = 0;
         try
         {
-            (columns, rows) = session.Query(sql);
-        }
-        catch (Exception e) when (e is not LocalRunException)
-        {
-            throw new LocalRunException($"{query.SqlFile}: query '{query.Name}' failed on DuckDB: {e.Message}. Fix the SQL; it must run on Athena and DuckDB.", e);
-        }
-        var elapsed = clock.Elapsed;
-        Directory.CreateDirectory(queriesFolder);
-        using (var writer = new StreamWriter(Path.Combine(queriesFolder, query.Name + ".csv")))
-        {
+            using var writer = new StreamWriter(Path.Combine(queriesFolder, query.Name + ".csv"));
             writer.NewLine = "\n";
-            writer.WriteLine(CsvText.Line(columns));
-            foreach (var row in rows)
+            // Streamed: every row goes to the CSV, only the first ones stay in memory for the report.
+            session.Stream(sql, names =>
+            {
+                columns = names;
+                writer.WriteLine(CsvText.Line(names));
+            }, row =>
             {
                 writer.WriteLine(CsvText.Line(row));
-            }
+                if (count++ < QueryRunResult.RowsKept)
+                {
+                    kept.Add(row);
+                }
+            });
+        }
+        catch (Exception e) when (e is not LocalRunException and not IOException)
+        {
+            throw new LocalRunException($"{query.SqlFile}: query '{query.Name}' failed on DuckDB: {e.Message}. Fix the SQL; it must run on Athena and DuckDB.", e);
         }
         return new QueryRunResult
         {
@@ -39,8 +44,9 @@ internal static class SavedQueryRunner
             Description = query.Description,
             Chart = query.Chart,
             Columns = columns,
-            Rows = rows,
-            Elapsed = elapsed,
+            Rows = kept,
+            RowCount = count,
+            Elapsed = clock.Elapsed,
         };
     }
 }

@@ -18,7 +18,7 @@ namespace DataPipeline.Local.Report;
 internal static class DashboardPage
 {
     /// <summary>Rows of one query embedded in the page; a larger result is cut and the page says so.</summary>
-    public const int RowsEmbedded = 20_000;
+    public const int RowsEmbedded = QueryRunResult.RowsKept;
 
     private static readonly Lazy<string> Script = new(() =>
     {
@@ -149,7 +149,7 @@ internal static class DashboardPage
             ["type"] = Kind(described.FirstOrDefault(c => c.Name == name)?.Type, query, i),
         }).ToArray();
         var rows = query.Rows.Take(RowsEmbedded).Select(row => (JsonNode)new JsonArray(row.Select(Value).ToArray())).ToArray();
-        return new JsonObject { ["columns"] = new JsonArray(columns), ["rows"] = new JsonArray(rows), ["total"] = query.Rows.Count };
+        return new JsonObject { ["columns"] = new JsonArray(columns), ["rows"] = new JsonArray(rows), ["total"] = query.RowCount };
     }
 
     /// <summary>number, date, boolean or text: how the page compares, formats and aggregates a column.</summary>

@@ -49,16 +49,16 @@ internal static class RunReport
 
     private static void Tables(StringBuilder html, DatasetRunResult run)
     {
-        html.Append("<h2>Cleaned tables</h2>\n<p class=\"muted\">Every record is accounted for: lines read = header lines + rows read, and rows read = written + rejected + duplicates dropped.</p>\n");
-        html.Append("<table><tr><th>table</th><th>files</th><th>lines read</th><th>header lines</th><th>rows read</th><th>written</th><th>rejected</th><th>duplicates dropped</th><th>balanced</th><th>staging bytes</th><th>Parquet bytes</th><th>codec</th><th>Parquet / staging</th><th>time</th></tr>\n");
+        html.Append("<h2>Cleaned tables</h2>\n<p class=\"muted\">This run read only the staging files that are new since the last one (files); every record it read is accounted for: lines read = header lines + rows read, and rows read = written + rejected + duplicates dropped. Replaced: written rows that replaced an older version of their key. The table after the run: rows in table, Parquet bytes.</p>\n");
+        html.Append("<table><tr><th>table</th><th>files</th><th>files seen before</th><th>lines read</th><th>header lines</th><th>rows read</th><th>written</th><th>replaced</th><th>rejected</th><th>duplicates dropped</th><th>balanced</th><th>rows in table</th><th>staging bytes</th><th>Parquet bytes</th><th>codec</th><th>Parquet / staging</th><th>time</th></tr>\n");
         foreach (var t in run.Tables)
         {
-            html.Append($"<tr><td>{E(t.Table)}</td>{N(t.FilesRead)}{N(t.LinesRead)}{N(t.HeaderLines)}{N(t.RowsRead)}{N(t.RowsWritten)}{N(t.RowsRejected)}{N(t.DuplicatesDropped)}<td>{(t.Balanced ? "yes" : "NO")}</td>{N(t.StagingBytes)}{N(t.ParquetBytes)}<td>{E(TransformCompiler.CodecName(t.Compression))}</td>");
+            html.Append($"<tr><td>{E(t.Table)}</td>{N(t.FilesRead)}{N(t.FilesAlreadyProcessed)}{N(t.LinesRead)}{N(t.HeaderLines)}{N(t.RowsRead)}{N(t.RowsWritten)}{N(t.RowsReplaced)}{N(t.RowsRejected)}{N(t.DuplicatesDropped)}<td>{(t.Balanced ? "yes" : "NO")}</td>{N(t.WarehouseRows)}{N(t.StagingBytes)}{N(t.ParquetBytes)}<td>{E(TransformCompiler.CodecName(t.Compression))}</td>");
             html.Append($"<td class=\"n\">{Percent(t.ParquetBytes, t.StagingBytes)}</td><td class=\"n\">{Seconds(t.Elapsed)}</td></tr>\n");
         }
         var staging = run.Tables.Sum(t => t.StagingBytes);
         var parquet = run.Tables.Sum(t => t.ParquetBytes);
-        html.Append($"<tr><th>total</th>{N(run.Tables.Sum(t => t.FilesRead))}{N(run.Tables.Sum(t => t.LinesRead))}{N(run.Tables.Sum(t => t.HeaderLines))}{N(run.Tables.Sum(t => t.RowsRead))}{N(run.Tables.Sum(t => t.RowsWritten))}{N(run.Tables.Sum(t => t.RowsRejected))}{N(run.Tables.Sum(t => t.DuplicatesDropped))}<td></td>{N(staging)}{N(parquet)}<td></td><td class=\"n\">{Percent(parquet, staging)}</td><td></td></tr></table>\n");
+        html.Append($"<tr><th>total</th>{N(run.Tables.Sum(t => t.FilesRead))}{N(run.Tables.Sum(t => t.FilesAlreadyProcessed))}{N(run.Tables.Sum(t => t.LinesRead))}{N(run.Tables.Sum(t => t.HeaderLines))}{N(run.Tables.Sum(t => t.RowsRead))}{N(run.Tables.Sum(t => t.RowsWritten))}{N(run.Tables.Sum(t => t.RowsReplaced))}{N(run.Tables.Sum(t => t.RowsRejected))}{N(run.Tables.Sum(t => t.DuplicatesDropped))}<td></td>{N(run.Tables.Sum(t => t.WarehouseRows))}{N(staging)}{N(parquet)}<td></td><td class=\"n\">{Percent(parquet, staging)}</td><td></td></tr></table>\n");
         var warnings = run.Tables.SelectMany(t => t.Warnings.Select(w => (t.Table, Text: w))).ToList();
         if (warnings.Count > 0)
         {
@@ -111,7 +111,7 @@ internal static class RunReport
         foreach (var (q, visual) in run.Queries.Zip(queryVisuals))
         {
             var kind = ChartChoice.For(q);
-            html.Append($"<section class=\"query\"><h3>{E(q.Name)}</h3><p class=\"muted\">{E(q.Description)} · {q.Rows.Count:N0} rows in {q.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms · <code>queries/{E(q.Name)}.csv</code></p>\n");
+            html.Append($"<section class=\"query\"><h3>{E(q.Name)}</h3><p class=\"muted\">{E(q.Description)} · {q.RowCount:N0} rows in {q.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms · <code>queries/{E(q.Name)}.csv</code></p>\n");
             html.Append(DashboardPage.Html([(visual with { Title = "" }, Truncation(visual, run))], run.Queries, "h4"));
             if (kind != ChartKind.Table)
             {
@@ -141,18 +141,18 @@ internal static class RunReport
             html.Append("</tr>\n");
         }
         html.Append("</table>\n");
-        if (q.Rows.Count > ResultRowsShown)
+        if (q.RowCount > ResultRowsShown)
         {
-            html.Append($"<p class=\"muted\">First {ResultRowsShown} of {q.Rows.Count:N0} rows; all are in the CSV.</p>\n");
+            html.Append($"<p class=\"muted\">First {ResultRowsShown} of {q.RowCount:N0} rows; all are in the CSV.</p>\n");
         }
     }
 
     /// <summary>Says which queries of a dashboard have more rows than the page embeds.</summary>
     private static string Truncation(Config.Dashboards.Dashboard dashboard, DatasetRunResult run)
     {
-        var cut = run.Queries.Where(q => dashboard.Queries.Contains(q.Name) && q.Rows.Count > DashboardPage.RowsEmbedded).ToList();
+        var cut = run.Queries.Where(q => dashboard.Queries.Contains(q.Name) && q.RowCount > DashboardPage.RowsEmbedded).ToList();
         return cut.Count == 0 ? "" : string.Join(" ", cut.Select(q =>
-            $"Drawn from the first {DashboardPage.RowsEmbedded:N0} of {q.Rows.Count:N0} rows of <code>{E(q.Name)}</code>; all are in <code>queries/{E(q.Name)}.csv</code>."));
+            $"Drawn from the first {DashboardPage.RowsEmbedded:N0} of {q.RowCount:N0} rows of <code>{E(q.Name)}</code>; all are in <code>queries/{E(q.Name)}.csv</code>."));
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -10,25 +10,87 @@ internal static class GrammarProcess
 
     public static string Script { get; } = Path.Combine(AppContext.BaseDirectory, "config", "sql-grammar.mjs");
 
-    /// <summary>The facts of each text, in order; throws <see cref="InvalidOperationException"/> with what to do when Node.js fails.</summary>
+    /// <summary>
+    /// The facts of each text, in order; throws <see cref="InvalidOperationException"/> with what to do when Node.js
+    /// fails. Answers are kept in node_modules/.cache/datapipe-sql-grammar/, keyed by the hash of the texts, the script
+    /// and the parser's version, so a configuration whose SQL did not change loads without starting Node.js.
+    /// </summary>
     public static IReadOnlyList<ParsedStatement> Parse(IReadOnlyList<(SqlDialectName Dialect, string Sql)> statements, string nodeModules)
     {
+        var requestJson = JsonSerializer.Serialize(new
+        {
+            statements = statements.Select(s => new { dialect = s.Dialect.ToString().ToLowerInvariant(), sql = s.Sql }),
+        }, Json);
+        var cached = CacheFile(nodeModules, requestJson);
+        if (Answer(TryRead(cached), statements.Count) is { } known)
+        {
+            return known;
+        }
         var request = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(request, JsonSerializer.Serialize(new
-            {
-                statements = statements.Select(s => new { dialect = s.Dialect.ToString().ToLowerInvariant(), sql = s.Sql }),
-            }, Json));
+            File.WriteAllText(request, requestJson);
             var output = Run(request, nodeModules);
-            var response = JsonSerializer.Deserialize<GrammarResponse>(output, Json);
-            return response?.Statements.Count == statements.Count
-                ? response.Statements
-                : throw new InvalidOperationException($"{Script} answered {response?.Statements.Count ?? 0} results for {statements.Count} SQL texts.");
+            var statementsParsed = Answer(output, statements.Count)
+                ?? throw new InvalidOperationException($"{Script} answered {JsonSerializer.Deserialize<GrammarResponse>(output, Json)?.Statements.Count ?? 0} results for {statements.Count} SQL texts.");
+            TryWrite(cached, output);
+            return statementsParsed;
         }
         finally
         {
             File.Delete(request);
+        }
+    }
+
+    private static IReadOnlyList<ParsedStatement>? Answer(string? output, int count)
+    {
+        if (output is null)
+        {
+            return null;
+        }
+        try
+        {
+            var response = JsonSerializer.Deserialize<GrammarResponse>(output, Json);
+            return response?.Statements.Count == count ? response.Statements : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a damaged cache file: parse again
+        }
+    }
+
+    private static string CacheFile(string nodeModules, string requestJson)
+    {
+        var parserPackage = Path.Combine(nodeModules, "dt-sql-parser", "package.json");
+        var key = string.Join("\0", requestJson, File.ReadAllText(Script), File.Exists(parserPackage) ? File.ReadAllText(parserPackage) : "");
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
+        return Path.Combine(nodeModules, ".cache", "datapipe-sql-grammar", hash + ".json");
+    }
+
+    private static string? TryRead(string file)
+    {
+        try
+        {
+            return File.Exists(file) ? File.ReadAllText(file) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps an answer for the next load; a cache that cannot be written only costs the next load a Node.js start.</summary>
+    private static void TryWrite(string file, string output)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var temporary = file + "." + Guid.NewGuid().ToString("N") + ".writing";
+            File.WriteAllText(temporary, output);
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 

@@ -37,6 +37,14 @@ public class PlanJsonTests
     }
 
     [Fact]
+    public void A_table_with_a_reject_limit_carries_it_for_both_engines()
+    {
+        var plan = TransformCompiler.Compile(Spotify.Table("albums") with { MaxRejectShare = 0.1m }, SqlDialect.Spark);
+        Assert.Equal(0.1m, Json(plan).GetProperty("max_reject_share").GetDecimal());
+        Assert.False(Json(Albums).TryGetProperty("max_reject_share", out _));
+    }
+
+    [Fact]
     public void Plan_json_is_compact() => Assert.DoesNotContain("\n  ", Albums.ToJson());
 
     [Fact]

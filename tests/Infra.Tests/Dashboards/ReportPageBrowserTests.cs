@@ -79,7 +79,7 @@ public sealed class ReportPageBrowserTests : IClassFixture<ReportPageBrowserTest
         Derived = [],
         Queries =
         [
-            new QueryRunResult { Name = "sales", Chart = ChartKind.Table, Columns = Columns.Select(c => c.Name).ToList(), Rows = Rows, Elapsed = TimeSpan.Zero },
+            new QueryRunResult { Name = "sales", Chart = ChartKind.Table, Columns = Columns.Select(c => c.Name).ToList(), Rows = Rows, RowCount = Rows.Count(), Elapsed = TimeSpan.Zero },
         ],
         Phases = new Dictionary<string, TimeSpan>(),
         Elapsed = TimeSpan.FromSeconds(1),

@@ -135,6 +135,32 @@ public sealed class IncrementalRunTests : IDisposable
     }
 
     [Fact]
+    public void The_report_shows_this_runs_counts_and_the_rows_the_table_holds_after_it()
+    {
+        Run();
+        AddSecondDay();
+
+        Run();
+
+        var html = File.ReadAllText(Path.Combine(Output, "report.html"));
+        Assert.Contains("<tr><td>orders</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">7</td><td class=\"n\">1</td><td class=\"n\">6</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">2</td><td>yes</td><td class=\"n\">5</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_json_holds_this_runs_counts_and_the_rows_the_table_holds_after_it()
+    {
+        Run();
+        AddSecondDay();
+
+        var second = Run();
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "run.json")));
+        Assert.Equal(second.RunId, json.RootElement.GetProperty("run_id").GetString());
+        var orders = json.RootElement.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "orders");
+        Assert.Equal("1 1 2 1 5", string.Join(" ", new[] { "files_read", "files_already_processed", "rows_written", "rows_replaced", "warehouse_rows" }.Select(k => orders.GetProperty(k).GetInt64())));
+    }
+
+    [Fact]
     public void A_keyless_table_appends_the_new_files_rows()
     {
         Run();
