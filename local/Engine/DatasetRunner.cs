@@ -229,7 +229,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
     private QueryRunResult RunQuery(DuckDbSession session, QueryDefinition query, string work)
     {
         var result = SavedQueryRunner.Run(session, plan, query, Path.Combine(work, QueriesFolder));
-        progress.Step(Dataset, $"query {query.Name}: {result.Rows.Count:N0} rows ({result.Elapsed.TotalMilliseconds:0} ms)");
+        progress.Step(Dataset, $"query {query.Name}: {result.RowCount:N0} rows ({result.Elapsed.TotalMilliseconds:0} ms)");
         return result;
     }
 
