@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DataPipeline.Local;
 using DataPipeline.Local.Engine;
 using DataPipeline.Tests.Kit;
@@ -268,22 +267,7 @@ public sealed class IncrementalRunTests : IDisposable
         Assert.Equal(first, Kept());
     }
 
-    /// <summary>Runs the app in a process of its own that exits at the fault point, as a kill would.</summary>
-    private int RunKilledAt(string faultPoint)
-    {
-        var app = Path.Combine(AppContext.BaseDirectory, "Infra.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", app, "run", "--config-dir", _project.Path, "--staging", Staging, "--out", Out])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { [FaultPoint.Variable] = faultPoint },
-        };
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    private int RunKilledAt(string faultPoint) => LocalRunKit.RunKilledAt(faultPoint, "--config-dir", _project.Path, "--staging", Staging, "--out", Out);
 
     private void Write(string relative, string text, int hoursAgo = 0)
     {

@@ -29,6 +29,24 @@ internal static class LocalRunKit
         return LocalPipeline.RunDataset(plan, stagingFolder, options, SilentProgress.Instance);
     }
 
+    /// <summary>Runs the app's 'run' in a process of its own that exits at the fault point, as a kill would; returns its exit code.</summary>
+    public static int RunKilledAt(string faultPoint, params string[] runArguments)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "Infra.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", app, "run", .. runArguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { [FaultPoint.Variable] = faultPoint },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        _ = error.Result;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
     /// <summary>SHA-256 of every file under a folder, by relative path.</summary>
     public static IReadOnlyDictionary<string, string> Hashes(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
