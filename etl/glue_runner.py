@@ -20,6 +20,7 @@ and removes the pending folder. A run first completes a pending run that has a m
 Helpers import neither pyspark, awsglue nor boto3 (only main does; S3 functions take the boto3 client), so etl/tests
 test them without Spark.
 """
+import codecs
 import collections
 import json
 import re
@@ -172,36 +173,49 @@ def arrival(last_modified, path):
 def first_line(read_range, size, encoding, gzip):
     """The first line of a file holding more than spaces and control characters, without a byte-order mark and without
     its line end ('\n', and a '\r' before it); None if there is none. read_range(start, end) returns the bytes
-    start..end (inclusive) of the file; only what is needed is read. Bytes that are not valid in the encoding become
+    start..end (inclusive) of the file; only what is needed is read, and each byte is decoded once (an incremental
+    decoder keeps a character cut at a chunk's end for the next). Bytes that are not valid in the encoding become
     U+FFFD, as Spark decodes them."""
     decompressor = zlib.decompressobj(wbits=31) if gzip else None
-    codec = PYTHON_ENCODINGS[encoding]
-    raw, offset = b"", 0
+    decoder = codecs.getincrementaldecoder(PYTHON_ENCODINGS[encoding])(errors="replace")
+    pieces, offset = [], 0  # pieces: the text of the line being read, as decoded chunk by chunk
     while True:
         chunk = read_range(offset, min(offset + FIRST_LINE_CHUNK, size) - 1) if offset < size else b""
         offset += len(chunk)
-        raw += decompressor.decompress(chunk) if decompressor and chunk else chunk
         done = offset >= size or not chunk
-        text = raw.decode(codec, errors="replace") if done else _decodable_prefix(raw, codec)
-        lines = text.split("\n")
-        for line in lines if done else lines[:-1]:
-            line = line.lstrip("\ufeff")
-            if line.endswith("\r"):
-                line = line[:-1]
-            if any(c > " " for c in line):
+        text = decoder.decode(decompressor.decompress(chunk) if decompressor and chunk else chunk, final=done)
+        start, end = 0, text.find("\n")  # only the text decoded now is searched
+        while end >= 0:
+            line = _content_line("".join(pieces) + text[start:end])
+            if line is not None:
                 return line
+            pieces, start, end = [], end + 1, text.find("\n", end + 1)
+        pieces.append(text[start:])
         if done:
-            return None
+            return _content_line("".join(pieces))
 
 
-def _decodable_prefix(raw, codec):
-    """The text of the bytes read so far, leaving out a multi-byte character cut at the end."""
-    for cut in range(0, 4):
-        try:
-            return raw[:len(raw) - cut].decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode(codec, errors="replace")
+def _content_line(line):
+    """A line without a byte-order mark and the '\r' of a CRLF line end; None when it holds only spaces and controls."""
+    line = line.lstrip("\ufeff")
+    if line.endswith("\r"):
+        line = line[:-1]
+    return line if any(c > " " for c in line) else None
+
+
+# The columns of files_<table>, one row per file read (compiler/SourcePlan.cs).
+FILES_VIEW_COLUMNS = ("_source_file", "_first_line", "_arrival")
+# The formats whose plans read _first_line: a CSV file's header, and the check that a jsonl file holds no JSON array
+# (compiler/Internal/TableSteps.cs). A json plan never reads it, so its files' first lines are not fetched.
+FIRST_LINE_FORMATS = ("csv", "jsonl")
+
+
+def files_view_rows(files, source, line_of):
+    """The rows of files_<table> (FILES_VIEW_COLUMNS) for the files read; line_of(item) gives a file's first line, and
+    is called only for a non-empty file of a format whose plan reads it (else _first_line is NULL)."""
+    wanted = source["format"] in FIRST_LINE_FORMATS
+    return [(item["Path"], line_of(item) if wanted and item["Size"] > 0 else None, arrival(item["LastModified"], item["Path"]))
+            for item in files]
 
 
 # A record's text as the plan expects it: the whole line (kept in _corrupt_record when it holds the separator), without
@@ -611,13 +625,13 @@ def register_sources(spark, s3, plan, staging_path, bucket, files):
     from pyspark.sql.types import StringType, StructField, StructType
 
     table, source = plan["table"], plan["source"]
-    rows = []
-    for item in files:
-        read = lambda start, end, key=item["Key"]: s3.get_object(Bucket=bucket, Key=key, Range=f"bytes={start}-{end}")["Body"].read()
-        line = first_line(read, item["Size"], source["encoding"], item["Key"].lower().endswith(".gz")) if item["Size"] > 0 else None
-        rows.append((item["Path"], line, arrival(item["LastModified"], item["Path"])))
-    schema = StructType([StructField(name, StringType(), True) for name in ("_source_file", "_first_line", "_arrival")])
-    spark.createDataFrame(rows, schema).createOrReplaceTempView(f"files_{table}")
+
+    def line_of(item):
+        read = lambda start, end: s3.get_object(Bucket=bucket, Key=item["Key"], Range=f"bytes={start}-{end}")["Body"].read()
+        return first_line(read, item["Size"], source["encoding"], item["Key"].lower().endswith(".gz"))
+
+    schema = StructType([StructField(name, StringType(), True) for name in FILES_VIEW_COLUMNS])
+    spark.createDataFrame(files_view_rows(files, source, line_of), schema).createOrReplaceTempView(f"files_{table}")
     paths = [f"s3://{bucket}/{item['Key']}" for item in files if item["Size"] > 0]
     source_file = source_file_expression(staging_path)
     if not paths:

@@ -4,11 +4,13 @@ The plans are the C# compiler's own output (tests/Infra.Tests/Compiler/Snapshots
 C# snapshot tests, so both sides test the same contract.
 """
 import base64
+import codecs
 import json
 import os
 import sys
 import unittest
 from datetime import datetime, timedelta, timezone
+from unittest import mock
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -144,6 +146,62 @@ class FirstLineTests(unittest.TestCase):
         read = lambda start, end: ranges.append((start, end)) or data[start:end + 1]
         self.assertEqual("id,name", glue_runner.first_line(read, len(data), "utf-8", False))
         self.assertEqual([(0, glue_runner.FIRST_LINE_CHUNK - 1)], ranges)
+
+    def test_a_16_mb_file_without_a_line_end_is_decoded_once(self):
+        data = b"x" * (16 * 1024 * 1024)
+        decoded = []
+        real = codecs.getincrementaldecoder
+
+        def counting(codec):
+            class Counting(real(codec)):
+                def decode(self, data, final=False):
+                    decoded.append(len(data))
+                    return super().decode(data, final)
+            return Counting
+
+        with mock.patch.object(glue_runner.codecs, "getincrementaldecoder", counting):
+            line = glue_runner.first_line(lambda start, end: data[start:end + 1], len(data), "utf-8", False)
+        self.assertEqual((len(data), len(data)), (len(line), sum(decoded)))
+
+    def test_a_character_cut_by_a_chunk_end_is_decoded_whole(self):
+        data = b"a" + "\u00e9".encode("utf-8") * glue_runner.FIRST_LINE_CHUNK + b"\nb"
+        line = glue_runner.first_line(lambda start, end: data[start:end + 1], len(data), "utf-8", False)
+        self.assertEqual("a" + "\u00e9" * glue_runner.FIRST_LINE_CHUNK, line)
+
+    def test_a_utf_16_line_longer_than_a_chunk_is_decoded_whole(self):
+        text = "\u00e9" * glue_runner.FIRST_LINE_CHUNK
+        data = ("\ufeff" + text + "\r\nb").encode("utf-16-le")
+        line = glue_runner.first_line(lambda start, end: data[start:end + 1], len(data), "utf-16", False)
+        self.assertEqual(text, line)
+
+
+class FilesViewTests(unittest.TestCase):
+    """files_<table>: one row per file read, with the first line only where the plan reads it."""
+
+    FILES = [{"Path": "a", "Size": 5, "LastModified": datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=timezone.utc)},
+             {"Path": "b", "Size": 0, "LastModified": datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=timezone.utc)}]
+
+    def rows(self, source_format):
+        asked = []
+        rows = glue_runner.files_view_rows(self.FILES, {"format": source_format}, lambda item: asked.append(item["Path"]) or "[")
+        return rows, asked
+
+    def test_the_columns_are_the_plan_s_files_view(self):
+        self.assertEqual(("_source_file", "_first_line", "_arrival"), glue_runner.FILES_VIEW_COLUMNS)
+
+    def test_a_json_file_s_first_line_is_not_read(self):
+        self.assertEqual(([("a", None, "2024-05-06T07:08:09.123456Z a"), ("b", None, "2024-05-06T07:08:09.123456Z b")], []),
+                         self.rows("json"))
+
+    def test_a_jsonl_file_s_first_line_is_read_unless_it_is_empty(self):
+        self.assertEqual(([("a", "[", "2024-05-06T07:08:09.123456Z a"), ("b", None, "2024-05-06T07:08:09.123456Z b")], ["a"]),
+                         self.rows("jsonl"))
+
+    def test_a_csv_file_s_first_line_is_read(self):
+        self.assertEqual(["a"], self.rows("csv")[1])
+
+    def test_a_csv_plan_reads_the_first_line_it_is_given(self):
+        self.assertIn("`_first_line`", "\n".join(step["sql"] for step in albums()["steps"]))
 
 
 class LineReaderTests(unittest.TestCase):
