@@ -470,10 +470,17 @@ def final_folder(root, output, run_id):
     return f"{folder}run_id={run_id}/" if output["mode"] == "append_run" else folder
 
 
+def is_hidden(segment):
+    """Spark's rule for a path segment it does not read: starting with '.', or with '_' and holding no '=' (a Hive
+    partition folder such as _arrival=x is read): InMemoryFileIndex.shouldFilterOutPathName."""
+    return segment.startswith(".") or (segment.startswith("_") and "=" not in segment)
+
+
 def is_data_object(relative):
-    """True for a file Spark wrote with rows; False for its markers (_SUCCESS, hidden files, <folder>_$folder$)."""
-    name = relative.rsplit("/", 1)[-1]
-    return bool(name) and not name.startswith(("_", ".")) and not relative.endswith("_$folder$")
+    """True for a file Spark wrote with rows; False for its markers (_SUCCESS, .crc files, <folder>_$folder$) and for
+    anything under a hidden folder (what a failed task left in _temporary/), which a reader of the table would skip."""
+    segments = relative.split("/")
+    return bool(segments[-1]) and not any(is_hidden(s) for s in segments) and not relative.endswith("_$folder$")
 
 
 def written_steps(output, removed):

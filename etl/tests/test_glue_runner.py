@@ -598,6 +598,17 @@ class ManifestTests(unittest.TestCase):
             ("albums_upserts/release_year=2020/part-00000-a.zstd.parquet", "data-warehouse/albums/release_year=2020/part-00000-a.zstd.parquet"),
         ], [(c["from"][len(PENDING):], c["to"]) for c in self.manifest()["copies"]])
 
+    def test_a_file_left_under_a_temporary_folder_is_not_copied(self):
+        left = PENDING + "albums_upserts/_temporary/0/_temporary/attempt_1/release_year=2020/part-00000-z.zstd.parquet"
+        manifest = glue_runner.commit_manifest(albums(), "wh", "", "R1", WRITTEN + [left], [], {}, None)
+        self.assertNotIn(left, [c["from"] for c in manifest["copies"]])
+
+    def test_a_file_under_a_hidden_folder_is_not_copied(self):
+        self.assertIs(False, glue_runner.is_data_object(".spark-staging-1/part-00000-a.zstd.parquet"))
+
+    def test_a_file_under_a_partition_folder_starting_with_an_underscore_is_copied(self):
+        self.assertIs(True, glue_runner.is_data_object("_arrival=2024/part-00000-a.zstd.parquet"))
+
     def test_a_merge_deletes_the_files_that_held_replaced_rows(self):
         self.assertEqual(["data-warehouse/albums/release_year=2019/part-old.zstd.parquet"], self.manifest()["deletes"])
 
