@@ -274,7 +274,8 @@ def problem_report(table, staging_path, messages):
 
 def output_writes(plan, warehouse_path):
     """(view, s3 path, partition columns, format, writer options) of each output; every step named must exist.
-    Parquet outputs carry their codec (the dataset's parquet_compression), passed as Spark's 'compression' option."""
+    Parquet outputs carry their codec (the dataset's parquet_compression), passed as Spark's 'compression' option;
+    JSON outputs keep their null fields."""
     names = {step["name"] for step in plan["steps"]}
     writes = []
     for output in plan["outputs"]:
@@ -291,6 +292,10 @@ def output_writes(plan, warehouse_path):
             if not output.get("compression"):
                 raise ValueError(f"Output '{output['view']}' of '{plan['table']}' has no compression; recompile the plan.")
             options["compression"] = output["compression"]
+        if output["format"] == "json":
+            # Write "reason":null as DuckDB does; Spark leaves null fields out by default (ignoreNullFields true):
+            # https://spark.apache.org/docs/latest/sql-data-sources-json.html
+            options["ignoreNullFields"] = "false"
         writes.append((output["view"], join_path(warehouse_path, output["path"]),
                        list(output.get("partition_by", [])), output["format"], options))
     return writes

@@ -267,8 +267,12 @@ class StepAndOutputTests(unittest.TestCase):
         self.assertEqual([
             ("albums_upserts", "s3://bucket/data-warehouse/albums/", ["release_year"], "parquet", {"compression": "zstd"}),
             ("albums_rejects", "s3://bucket/quarantine/albums/", [], "parquet", {"compression": "zstd"}),
-            ("albums_metrics", "s3://bucket/_metrics/albums/", [], "json", {}),
+            ("albums_metrics", "s3://bucket/_metrics/albums/", [], "json", {"ignoreNullFields": "false"}),
         ], writes)
+
+    def test_json_outputs_write_null_fields_as_duckdb_does(self):
+        options = {view: options for view, _, _, file_format, options in glue_runner.output_writes(albums(), "s3://bucket/") if file_format == "json"}
+        self.assertEqual({"albums_metrics": {"ignoreNullFields": "false"}}, options)
 
     def test_parquet_output_without_a_codec_is_refused(self):
         plan = albums()
