@@ -266,6 +266,16 @@ def ordered_steps(plan):
     return steps
 
 
+# How many problem messages stop a table with; the local engine's limit (local/Engine/PlanExecutor.cs).
+PROBLEM_LIMIT = 50
+
+
+def problems_sql(step):
+    """The query of the problem messages a table stops with: the first PROBLEM_LIMIT in order, as the local engine
+    takes them (ORDER BY 1 LIMIT 50; NULLS LAST is DuckDB's default, not Spark's), so both report the same ones."""
+    return f"SELECT `message` FROM {quote(step)} ORDER BY 1 NULLS LAST LIMIT {PROBLEM_LIMIT}"
+
+
 def problem_report(table, staging_path, messages):
     """The error that stops a table: each problem's message after the table's staging folder."""
     folder = staging_path.rstrip("/") + "/"
@@ -746,7 +756,7 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
             frame = frame.persist(StorageLevel.MEMORY_AND_DISK)  # read by several later steps
         frame.createOrReplaceTempView(name)
         if stops_on_rows:
-            messages = [row["message"] for row in frame.limit(50).collect()]  # a few problem rows, never data
+            messages = [row["message"] for row in spark.sql(problems_sql(name)).collect()]  # a few problem rows, never data
             if messages:
                 raise ValueError(problem_report(table, staging, messages))
     metrics = metrics_step(plan)

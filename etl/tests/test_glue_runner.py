@@ -252,6 +252,9 @@ class StepAndOutputTests(unittest.TestCase):
     def test_only_the_problems_step_stops_the_table(self):
         self.assertEqual(["albums_problems"], [name for name, _, _, stops in glue_runner.ordered_steps(albums()) if stops])
 
+    def test_the_problems_reported_are_the_first_50_in_message_order_as_on_the_local_engine(self):
+        self.assertEqual("SELECT `message` FROM `albums_problems` ORDER BY 1 NULLS LAST LIMIT 50", glue_runner.problems_sql("albums_problems"))
+
     def test_problems_are_reported_under_the_staging_folder(self):
         report = glue_runner.problem_report("albums", "s3://b/staging/albums", ["b.csv: two", "a.csv: one"])
         self.assertEqual("Table 'albums' cannot be read:\n  s3://b/staging/albums/a.csv: one\n  s3://b/staging/albums/b.csv: two", report)
