@@ -159,6 +159,19 @@ def select_files(objects, prefix, file_pattern):
     return read, ignored, archived
 
 
+def is_gzip(key):
+    """True for a file Spark decompresses: Hadoop picks the codec by the file's suffix, and only '.gz' exactly is gzip."""
+    return key.endswith(".gz")
+
+
+def gzip_suffix_problems(files):
+    """A message for each file to read whose name ends in '.gz' in another case ('.GZ'): the plan's pattern takes it,
+    but Spark would read its compressed bytes as text."""
+    return [f"{item['Path']}: ends in '{item['Path'][-3:]}', which Spark does not read as gzip (it decompresses only "
+            "files ending in '.gz', in lower case); rename the file to end in .gz."
+            for item in files if item["Path"].lower().endswith(".gz") and not is_gzip(item["Path"])]
+
+
 def utc_text(moment):
     """A moment in UTC to the microsecond, as the local engine spells it: 2024-05-06T07:08:07.000123Z."""
     moment = moment.astimezone(timezone.utc)
@@ -650,7 +663,7 @@ def register_sources(spark, s3, plan, staging_path, bucket, files):
 
     def line_of(item):
         read = lambda start, end: s3.get_object(Bucket=bucket, Key=item["Key"], Range=f"bytes={start}-{end}")["Body"].read()
-        return first_line(read, item["Size"], source["encoding"], item["Key"].lower().endswith(".gz"))
+        return first_line(read, item["Size"], source["encoding"], is_gzip(item["Key"]))
 
     schema = StructType([StructField(name, StringType(), True) for name in FILES_VIEW_COLUMNS])
     spark.createDataFrame(files_view_rows(files, source, line_of), schema).createOrReplaceTempView(f"files_{table}")
@@ -743,6 +756,9 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         if selection.archived:
             print(f"table {table}: skipped {len(selection.archived)} archived staging files (storage class "
                   f"{', '.join(sorted({o['StorageClass'] for o in selection.archived}))}); restore them to read them")
+        problems = gzip_suffix_problems(selection.new)
+        if problems:
+            raise ValueError(problem_report(table, staging, problems))
         register_sources(spark, s3, plan, staging, staging_bucket, selection.new)
     if plan.get("current"):
         current = plan["current"]

@@ -122,6 +122,19 @@ class StagingFileTests(unittest.TestCase):
         read, ignored, _ = glue_runner.select_files([{"Key": "staging/t/sub/", "Size": 0}], "staging/t/", albums()["source"]["file_pattern"])
         self.assertEqual(([], ["sub/"]), (read, [o["Path"] for o in ignored]))
 
+    def test_a_file_ending_in_upper_case_gz_is_refused_with_its_path_and_what_to_do(self):
+        files = [{"Path": "sub/a.csv.GZ"}, {"Path": "b.csv.gz"}, {"Path": "c.csv"}]
+        self.assertEqual("Table 'albums' cannot be read:\n  s3://b/staging/albums/sub/a.csv.GZ: ends in '.GZ', which Spark "
+                         "does not read as gzip (it decompresses only files ending in '.gz', in lower case); rename the "
+                         "file to end in .gz.",
+                         glue_runner.problem_report("albums", "s3://b/staging/albums/", glue_runner.gzip_suffix_problems(files)))
+
+    def test_a_file_ending_in_mixed_case_gz_is_refused(self):
+        self.assertEqual(["a.csv.Gz", "b.csv.gZ"], [m.split(":")[0] for m in glue_runner.gzip_suffix_problems([{"Path": "a.csv.Gz"}, {"Path": "b.csv.gZ"}])])
+
+    def test_only_a_lower_case_gz_file_is_decompressed(self):
+        self.assertEqual((True, False), (glue_runner.is_gzip("staging/t/a.csv.gz"), glue_runner.is_gzip("staging/t/a.csv.GZ")))
+
     def test_arrival_is_utc_microseconds_then_the_path(self):
         moment = datetime(2024, 5, 6, 9, 8, 7, 123, tzinfo=timezone(timedelta(hours=2)))
         self.assertEqual("2024-05-06T07:08:07.000123Z sub/a.csv", glue_runner.arrival(moment, "sub/a.csv"))
