@@ -29,6 +29,8 @@ import uuid
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 PLAN_VERSION = 3
 ARGUMENTS = ["JOB_NAME", "plan_path", "staging_root", "warehouse_path"]
@@ -124,6 +126,10 @@ def check_plan(plan):
     for key in required:
         if not plan.get(key):
             raise ValueError(f"The plan of '{plan.get('table')}' has no '{key}'; recompile it.")
+    share = plan.get("max_reject_share")
+    if share is not None and (isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1):
+        raise ValueError(f"The plan of '{plan['table']}' has max_reject_share {json.dumps(share)}; expected a number "
+                         "from 0 to 1, or none for no limit; recompile it.")
     return plan
 
 
@@ -427,6 +433,45 @@ def balance_problem(table, metric_rows):
     return (f"Table '{table}' does not balance: {count['lines_read']:,} lines read, {count['header_lines']:,} header lines, "
             f"{count['rows_read']:,} rows read, {count['rows_written']:,} written, {count['rows_rejected']:,} rejected, "
             f"{count['duplicates_dropped']:,} duplicates dropped. Nothing was written; please report this with the staging files.")
+
+
+def reject_share_problem(table, metric_rows, share):
+    """The local engine's check of the plan's max_reject_share (None: no limit), word for word
+    (local/Engine/DatasetRunner.cs); None when the run rejected no larger share of the rows read."""
+    count, reasons = collections.Counter(), collections.Counter()
+    for row in metric_rows:
+        count[row["metric"]] += row["rows"] or 0
+        if row["metric"] == "rejected":
+            reasons[row["reason"]] += row["rows"] or 0
+    rejected, read = count["rows_rejected"], count["rows_read"]
+    if share is None or read <= 0 or Fraction(rejected, read) <= Fraction(_decimal(share)):
+        return None
+    by_reason = ", ".join(f"{reason} {rows:,}" for reason, rows in sorted(reasons.items(), key=lambda r: _ordinal(r[0])))
+    return (f"Table '{table}' rejected {rejected:,} of {read:,} rows ({_percent(rejected, read)}), more than its "
+            f"max_reject_share of {_fixed(_decimal(share) * 100, 2)}%; nothing was written. The reasons: {by_reason}.")
+
+
+def _decimal(number):
+    """A plan's JSON number as the decimal it spells (0.05, not the float nearest to it)."""
+    return Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
+
+
+def _fixed(value, places):
+    """A decimal as .NET's custom format '0.##' (places '#'s) writes it: halves rounded away from zero, no trailing
+    zeros, no point for a whole number."""
+    text = f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _percent(part, whole):
+    """part / whole as .NET's ((double)part / whole).ToString("0.#%", InvariantCulture): the double's 15 significant
+    digits, times 100, to one optional decimal."""
+    return _fixed(Decimal(f"{part / whole:.15g}") * 100, 1) + "%"
+
+
+def _ordinal(text):
+    """A sort key giving .NET's StringComparer.Ordinal order (by UTF-16 code unit)."""
+    return text.encode("utf-16-be", errors="surrogatepass")
 
 
 def archived_metric_sql(count):
@@ -778,7 +823,7 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
     metrics = metrics_step(plan)
     if metrics:
         counts = [row.asDict() for row in spark.table(metrics).collect()]
-        problem = balance_problem(table, counts)
+        problem = balance_problem(table, counts) or reject_share_problem(table, counts, plan.get("max_reject_share"))
         if problem:
             raise ValueError(problem)
         rows_by_file = file_rows(counts)

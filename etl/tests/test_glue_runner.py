@@ -576,6 +576,57 @@ class BalanceTests(unittest.TestCase):
                          glue_runner.balance_problem("t", self.rows(rows_written=4)))
 
 
+class RejectShareTests(unittest.TestCase):
+    """The plan's max_reject_share (absent or null: no limit), checked as the local engine checks it, with its message."""
+
+    def rows(self, read, rejected, reasons=None):
+        rows = [{"metric": "rows_read", "reason": None, "rows": read}, {"metric": "rows_rejected", "reason": None, "rows": rejected}]
+        return rows + [{"metric": "rejected", "reason": r, "rows": n} for r, n in (reasons or {"bad_type:capacity": rejected}).items()]
+
+    def test_a_plan_without_a_limit_accepts_any_share(self):
+        self.assertIsNone(glue_runner.reject_share_problem("t", self.rows(3, 3), None))
+
+    def test_a_share_equal_to_the_limit_is_accepted(self):
+        self.assertIsNone(glue_runner.reject_share_problem("t", self.rows(20, 1), 0.05))
+
+    def test_a_run_that_read_no_rows_is_accepted(self):
+        self.assertIsNone(glue_runner.reject_share_problem("t", self.rows(0, 0), 0))
+
+    def test_a_larger_share_stops_the_run_with_the_local_engine_s_message(self):
+        self.assertEqual("Table 'stadiums' rejected 1 of 3 rows (33.3%), more than its max_reject_share of 20%; nothing was "
+                         "written. The reasons: bad_type:capacity 1.",
+                         glue_runner.reject_share_problem("stadiums", self.rows(3, 1), 0.2))
+
+    def test_the_reasons_come_in_ordinal_order_with_thousands_separated(self):
+        message = glue_runner.reject_share_problem("t", self.rows(10_000, 2_500, {"required:name": 1_250, "bad_type:b": 1_000, "Z": 250}), 0.1)
+        self.assertEqual("Table 't' rejected 2,500 of 10,000 rows (25%), more than its max_reject_share of 10%; nothing was "
+                         "written. The reasons: Z 250, bad_type:b 1,000, required:name 1,250.", message)
+
+    def test_the_percentages_round_halves_away_from_zero_as_dotnet_does(self):
+        message = glue_runner.reject_share_problem("t", self.rows(16, 1), 0.00125)
+        self.assertEqual("Table 't' rejected 1 of 16 rows (6.3%), more than its max_reject_share of 0.13%; nothing was "
+                         "written. The reasons: bad_type:capacity 1.", message)
+
+    def test_a_limit_outside_0_to_1_is_refused(self):
+        plan = json.loads(plan_text("albums.spark.plan.json"))
+        plan["max_reject_share"] = 1.5
+        with self.assertRaises(ValueError) as raised:
+            glue_runner.parse_plan(json.dumps(plan))
+        self.assertEqual("The plan of 'albums' has max_reject_share 1.5; expected a number from 0 to 1, or none for no "
+                         "limit; recompile it.", str(raised.exception))
+
+    def test_a_limit_that_is_not_a_number_is_refused(self):
+        plan = json.loads(plan_text("albums.spark.plan.json"))
+        plan["max_reject_share"] = "0.1"
+        with self.assertRaisesRegex(ValueError, "has max_reject_share \"0.1\"; expected a number"):
+            glue_runner.parse_plan(json.dumps(plan))
+
+    def test_a_null_limit_is_no_limit(self):
+        plan = json.loads(plan_text("albums.spark.plan.json"))
+        plan["max_reject_share"] = None
+        self.assertIsNone(glue_runner.parse_plan(json.dumps(plan))["max_reject_share"])
+
+
 class CurrentViewTests(unittest.TestCase):
     def test_the_warehouse_rows_are_read_with_the_plan_s_types_partition_columns_included(self):
         ddl = glue_runner.schema_ddl(albums()["current"]["columns"])
