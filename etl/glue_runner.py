@@ -52,10 +52,18 @@ SPARK_SETTINGS = {
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
     "spark.sql.session.timeZone": "UTC",
 }
-# Objects in these storage classes cannot be read without a restore; they are skipped and counted (files_archived).
-# GLACIER_IR is read: only Flexible Retrieval (GLACIER) and Deep Archive are "not accessible in real time",
-# https://docs.aws.amazon.com/AmazonS3/latest/userguide/archived-objects.html
+# Objects in these storage classes cannot be read unless a restored copy of them is available; new ones without one
+# are skipped and counted (files_archived). GLACIER_IR is read: only Flexible Retrieval (GLACIER) and Deep Archive are
+# "not accessible in real time", https://docs.aws.amazon.com/AmazonS3/latest/userguide/archived-objects.html
 ARCHIVED_STORAGE_CLASSES = ("GLACIER", "DEEP_ARCHIVE")
+# A listing says nothing of restores (a restored object keeps its class), nor of the Intelligent-Tiering archive tiers
+# (those objects list as INTELLIGENT_TIERING, and reading them fails with InvalidObjectState), so a new object in one
+# of these classes is asked about with head_object: its Restore and ArchiveStatus. See restoring-objects.html and
+# intelligent-tiering-overview.html in https://docs.aws.amazon.com/AmazonS3/latest/userguide/
+MAYBE_ARCHIVED_STORAGE_CLASSES = ARCHIVED_STORAGE_CLASSES + ("INTELLIGENT_TIERING",)
+HEAD_THREADS = 8
+# What to do with archived files; a copy needs a restored object too (CopyObject fails on an archived one).
+RESTORE_HINT = "restore them with S3 RestoreObject; to keep them readable, copy the restored objects to STANDARD"
 # The metric row counting them, shaped as the plan's metrics rows (metric, reason, rows); not one of RunMetric's names.
 FILES_ARCHIVED = "files_archived"
 # The Spark names of the plan's encodings; utf-16 is little-endian, as Windows writes it.
@@ -147,10 +155,10 @@ def split_s3_uri(uri):
 
 
 def select_files(objects, prefix, file_pattern):
-    """Split listed objects (dicts with Key, Size, StorageClass) into (read, ignored, archived), each sorted by key.
-
-    A file is read when its path under the prefix matches the plan's file pattern and its storage class lets Spark
-    read it; its relative path is added as 'Path'."""
+    """Split listed objects (dicts with Key, Size, StorageClass) into (read, ignored, maybe_archived), each sorted by
+    key. A file is taken when its path under the prefix matches the plan's file pattern; its relative path is added as
+    'Path'. It is read when its storage class lets Spark read it, and maybe archived when its class is one of
+    MAYBE_ARCHIVED_STORAGE_CLASSES (whether it can be read is for is_archived to say)."""
     pattern = re.compile(file_pattern)
     read, ignored, archived = [], [], []
     for item in sorted(objects, key=lambda o: o["Key"]):
@@ -158,7 +166,7 @@ def select_files(objects, prefix, file_pattern):
         entry = dict(item, Path=relative)
         if not relative or relative.endswith("/") or not pattern.search(relative):
             ignored.append(entry)
-        elif item.get("StorageClass") in ARCHIVED_STORAGE_CLASSES:
+        elif item.get("StorageClass") in MAYBE_ARCHIVED_STORAGE_CLASSES:
             archived.append(entry)
         else:
             read.append(entry)
@@ -378,13 +386,49 @@ def is_processed(item, ledger):
     return entry is not None and entry["fingerprint"] == fingerprint(item) and entry["size"] == item["Size"]
 
 
-def staging_selection(objects, prefix, file_pattern, ledger):
-    """What a run does with a table's listed staging objects (see StagingSelection). An archived file the ledger holds
-    unchanged is simply processed: lifecycle rules archive staging files after they were read."""
-    read, ignored, archived = select_files(objects, prefix, file_pattern)
+def is_archived(storage_class, head):
+    """True when an object of a MAYBE_ARCHIVED_STORAGE_CLASSES class cannot be read now, from its head_object answer:
+    no finished restore (Restore holding ongoing-request="false") and either GLACIER or DEEP_ARCHIVE, or
+    INTELLIGENT_TIERING in an archive tier (ArchiveStatus ARCHIVE_ACCESS or DEEP_ARCHIVE_ACCESS)."""
+    if 'ongoing-request="false"' in (head.get("Restore") or ""):
+        return False
+    if storage_class in ARCHIVED_STORAGE_CLASSES:
+        return True
+    return storage_class == "INTELLIGENT_TIERING" and bool(head.get("ArchiveStatus"))
+
+
+def staging_selection(objects, prefix, file_pattern, ledger, head):
+    """What a run does with a table's listed staging objects (see StagingSelection). A file the ledger holds unchanged
+    is processed whatever its storage class (lifecycle rules archive staging files after they were read); a new one in
+    a class that may be archived is read only when is_archived says it can be, from head(key): its head_object."""
+    read, ignored, maybe_archived = select_files(objects, prefix, file_pattern)
     new = [item for item in read if not is_processed(item, ledger)]
-    unread = [item for item in archived if not is_processed(item, ledger)]
-    return StagingSelection(new, unread, len(read) + len(archived) - len(new) - len(unread), ignored)
+    candidates = [item for item in maybe_archived if not is_processed(item, ledger)]
+    with ThreadPoolExecutor(max_workers=HEAD_THREADS) as pool:
+        heads = list(pool.map(lambda item: head(item["Key"]), candidates))
+    archived = []
+    for item, answer in zip(candidates, heads):
+        if is_archived(item["StorageClass"], answer):
+            archived.append(dict(item, ArchiveStatus=answer.get("ArchiveStatus")))
+        else:
+            new.append(item)
+    new.sort(key=lambda o: o["Key"])
+    return StagingSelection(new, archived, len(read) + len(maybe_archived) - len(new) - len(archived), ignored)
+
+
+def archive_label(item):
+    """How an archived file's tier is named in messages: its storage class, and an Intelligent-Tiering archive tier."""
+    status = item.get("ArchiveStatus")
+    return f"{item['StorageClass']} ({status})" if status else item["StorageClass"]
+
+
+def archived_note(table, archived):
+    """The job log's line on the new staging files skipped as archived; None when there are none."""
+    if not archived:
+        return None
+    return (f"table {table}: skipped {len(archived)} archived staging file(s) (storage class "
+            f"{', '.join(sorted({archive_label(o) for o in archived}))}); the next run reads those restored by then "
+            f"({RESTORE_HINT})")
 
 
 def ledger_entry(item, run_id, rows_read):
@@ -622,6 +666,11 @@ def list_staging(s3, staging_path, page_size=None):
     return bucket, prefix, list_objects(s3, bucket, prefix, page_size)
 
 
+def object_heads(s3, bucket):
+    """head(key): the object's head_object answer (StorageClass, Restore, ArchiveStatus), as staging_selection asks."""
+    return lambda key: s3.head_object(Bucket=bucket, Key=key)
+
+
 def read_text(s3, bucket, key):
     """An object's text, or None when there is no such object."""
     try:
@@ -795,12 +844,12 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         ledger = {"key": root + plan["ledger"], "replace": full_refresh, "entries": []}
         known = {} if full_refresh else read_ledger(s3, bucket, ledger["key"])
         staging_bucket, prefix, objects = list_staging(s3, staging)
-        selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known)
+        selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known, object_heads(s3, staging_bucket))
         print(f"table {table}: {len(selection.new)} new staging file(s), {selection.processed} processed before, "
               f"{len(selection.ignored)} ignored")
-        if selection.archived:
-            print(f"table {table}: skipped {len(selection.archived)} archived staging files (storage class "
-                  f"{', '.join(sorted({o['StorageClass'] for o in selection.archived}))}); restore them to read them")
+        note = archived_note(table, selection.archived)
+        if note:
+            print(note)
         problems = gzip_suffix_problems(selection.new)
         if problems:
             raise ValueError(problem_report(table, staging, problems))

@@ -109,14 +109,15 @@ class StagingFileTests(unittest.TestCase):
     def test_the_plan_carries_the_pattern_of_its_format(self):
         self.assertEqual(vectors("staging_files.json")["patterns"]["csv"], albums()["source"]["file_pattern"])
 
-    def test_archived_objects_are_skipped_and_counted_apart(self):
+    def test_objects_of_classes_that_may_be_archived_are_set_apart(self):
         objects = [{"Key": "staging/t/a.csv", "Size": 1, "StorageClass": "GLACIER"},
                    {"Key": "staging/t/b.csv", "Size": 1, "StorageClass": "DEEP_ARCHIVE"},
                    {"Key": "staging/t/c.csv", "Size": 1, "StorageClass": "GLACIER_IR"},
-                   {"Key": "staging/t/d.csv", "Size": 1, "StorageClass": "STANDARD_IA"}]
-        read, ignored, archived = glue_runner.select_files(objects, "staging/t/", albums()["source"]["file_pattern"])
-        self.assertEqual((["c.csv", "d.csv"], [], ["a.csv", "b.csv"]),
-                         ([o["Path"] for o in read], ignored, [o["Path"] for o in archived]))
+                   {"Key": "staging/t/d.csv", "Size": 1, "StorageClass": "STANDARD_IA"},
+                   {"Key": "staging/t/e.csv", "Size": 1, "StorageClass": "INTELLIGENT_TIERING"}]
+        read, ignored, maybe_archived = glue_runner.select_files(objects, "staging/t/", albums()["source"]["file_pattern"])
+        self.assertEqual((["c.csv", "d.csv"], [], ["a.csv", "b.csv", "e.csv"]),
+                         ([o["Path"] for o in read], ignored, [o["Path"] for o in maybe_archived]))
 
     def test_a_folder_marker_is_ignored(self):
         read, ignored, _ = glue_runner.select_files([{"Key": "staging/t/sub/", "Size": 0}], "staging/t/", albums()["source"]["file_pattern"])
@@ -496,7 +497,7 @@ class NewFileTests(unittest.TestCase):
     """Which listed staging files a run reads: those the ledger does not hold with the same fingerprint and size."""
 
     def select(self, objects, ledger):
-        return glue_runner.staging_selection(objects, "staging/t/", CSV, ledger)
+        return glue_runner.staging_selection(objects, "staging/t/", CSV, ledger, lambda key: {})
 
     def test_a_file_the_ledger_does_not_hold_is_new(self):
         self.assertEqual(["a.csv"], [o["Path"] for o in self.select([staged("a.csv")], {}).new])
@@ -525,11 +526,12 @@ class NewFileTests(unittest.TestCase):
 
 
 class FakeListing:
-    """A stand-in for the S3 client's list_objects_v2 paginator. Used for storage classes alone: s3rver stores every
-    object as STANDARD and cannot model GLACIER, DEEP_ARCHIVE or GLACIER_IR."""
+    """A stand-in for the S3 client: its list_objects_v2 paginator, and head_object answering from heads (key: the
+    answer's StorageClass, Restore, ArchiveStatus). Used for storage classes alone: s3rver stores every object as
+    STANDARD and models neither GLACIER, DEEP_ARCHIVE, GLACIER_IR, Intelligent-Tiering's archive tiers nor restores."""
 
-    def __init__(self, pages):
-        self.pages, self.calls = pages, []
+    def __init__(self, pages, heads=None):
+        self.pages, self.calls, self.heads, self.asked = pages, [], heads or {}, []
 
     def get_paginator(self, name):
         assert name == "list_objects_v2"
@@ -539,13 +541,18 @@ class FakeListing:
         self.calls.append(kwargs)
         return iter(self.pages)
 
+    def head_object(self, Bucket, Key):
+        self.asked.append((Bucket, Key))
+        return self.heads[Key]
+
 
 class StorageClassTests(unittest.TestCase):
     def selection(self):
         listing = FakeListing([{"Contents": [staged("a.csv", storage_class="GLACIER"), staged("b.csv", storage_class="GLACIER_IR")]},
-                               {"Contents": [staged("c.csv", storage_class="DEEP_ARCHIVE"), staged("d.csv", storage_class="STANDARD_IA")]}])
+                               {"Contents": [staged("c.csv", storage_class="DEEP_ARCHIVE"), staged("d.csv", storage_class="STANDARD_IA")]}],
+                              {"staging/t/a.csv": {"StorageClass": "GLACIER"}, "staging/t/c.csv": {"StorageClass": "DEEP_ARCHIVE"}})
         _, prefix, objects = glue_runner.list_staging(listing, "s3://b/staging/t")
-        return glue_runner.staging_selection(objects, prefix, CSV, {})
+        return glue_runner.staging_selection(objects, prefix, CSV, {}, glue_runner.object_heads(listing, "b"))
 
     def test_glacier_and_deep_archive_files_are_skipped(self):
         self.assertEqual(["a.csv", "c.csv"], [o["Path"] for o in self.selection().archived])
@@ -559,6 +566,58 @@ class StorageClassTests(unittest.TestCase):
 
     def test_the_row_is_added_to_the_metrics_step_of_a_table(self):
         self.assertEqual(("albums_metrics", None), (glue_runner.metrics_step(albums()), glue_runner.metrics_step(track_details())))
+
+
+RESTORED = 'ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"'
+
+
+class ArchivedObjectTests(unittest.TestCase):
+    """New objects of a class that may be archived are read or skipped as their head_object says."""
+
+    def selection(self, listed, heads, ledger=None):
+        client = FakeListing([{"Contents": listed}], {"staging/t/" + path: head for path, head in heads.items()})
+        _, prefix, objects = glue_runner.list_staging(client, "s3://b/staging/t")
+        return glue_runner.staging_selection(objects, prefix, CSV, ledger or {}, glue_runner.object_heads(client, "b")), client
+
+    def test_a_restored_glacier_file_is_read(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="GLACIER")], {"a.csv": {"StorageClass": "GLACIER", "Restore": RESTORED}})
+        self.assertEqual((["a.csv"], []), ([o["Path"] for o in selection.new], selection.archived))
+
+    def test_a_deep_archive_file_being_restored_is_skipped(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="DEEP_ARCHIVE")],
+                                      {"a.csv": {"StorageClass": "DEEP_ARCHIVE", "Restore": 'ongoing-request="true"'}})
+        self.assertEqual(([], ["a.csv"]), (selection.new, [o["Path"] for o in selection.archived]))
+
+    def test_an_intelligent_tiering_file_in_an_archive_tier_is_skipped(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="INTELLIGENT_TIERING")],
+                                      {"a.csv": {"StorageClass": "INTELLIGENT_TIERING", "ArchiveStatus": "ARCHIVE_ACCESS"}})
+        self.assertEqual(([], ["a.csv"]), (selection.new, [o["Path"] for o in selection.archived]))
+
+    def test_an_intelligent_tiering_file_in_an_access_tier_is_read(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="INTELLIGENT_TIERING")], {"a.csv": {"StorageClass": "INTELLIGENT_TIERING"}})
+        self.assertEqual((["a.csv"], []), ([o["Path"] for o in selection.new], selection.archived))
+
+    def test_an_intelligent_tiering_file_restored_from_an_archive_tier_is_read(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="INTELLIGENT_TIERING")],
+                                      {"a.csv": {"StorageClass": "INTELLIGENT_TIERING", "ArchiveStatus": "DEEP_ARCHIVE_ACCESS", "Restore": RESTORED}})
+        self.assertEqual(["a.csv"], [o["Path"] for o in selection.new])
+
+    def test_only_new_files_of_those_classes_are_asked_about(self):
+        listed = [staged("a.csv", storage_class="GLACIER"), staged("b.csv", storage_class="GLACIER"), staged("c.csv"), staged("d.csv", storage_class="GLACIER_IR")]
+        _, client = self.selection(listed, {"b.csv": {"StorageClass": "GLACIER"}}, ledger={"a.csv": entry("a.csv")})
+        self.assertEqual([("b", "staging/t/b.csv")], client.asked)
+
+    def test_read_files_stay_in_key_order(self):
+        listed = [staged("a.csv", storage_class="GLACIER"), staged("b.csv")]
+        selection, _ = self.selection(listed, {"a.csv": {"StorageClass": "GLACIER", "Restore": RESTORED}})
+        self.assertEqual(["a.csv", "b.csv"], [o["Path"] for o in selection.new])
+
+    def test_the_log_says_how_many_were_skipped_in_which_tiers_and_what_to_do(self):
+        archived = [{"StorageClass": "INTELLIGENT_TIERING", "ArchiveStatus": "ARCHIVE_ACCESS"}, {"StorageClass": "GLACIER", "ArchiveStatus": None},
+                    {"StorageClass": "GLACIER", "ArchiveStatus": None}]
+        self.assertEqual("table t: skipped 3 archived staging file(s) (storage class GLACIER, INTELLIGENT_TIERING (ARCHIVE_ACCESS)); "
+                         "the next run reads those restored by then (restore them with S3 RestoreObject; to keep them "
+                         "readable, copy the restored objects to STANDARD)", glue_runner.archived_note("t", archived))
 
 
 class BalanceTests(unittest.TestCase):
