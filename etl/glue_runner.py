@@ -63,7 +63,7 @@ ARCHIVED_STORAGE_CLASSES = ("GLACIER", "DEEP_ARCHIVE")
 MAYBE_ARCHIVED_STORAGE_CLASSES = ARCHIVED_STORAGE_CLASSES + ("INTELLIGENT_TIERING",)
 HEAD_THREADS = 8
 # What to do with archived files; a copy needs a restored object too (CopyObject fails on an archived one).
-RESTORE_HINT = "restore them with S3 RestoreObject; to keep them readable, copy the restored objects to STANDARD"
+RESTORE_HINT = "with S3 RestoreObject (to keep them readable, copy the restored objects to STANDARD)"
 # The metric row counting them, shaped as the plan's metrics rows (metric, reason, rows); not one of RunMetric's names.
 FILES_ARCHIVED = "files_archived"
 # The Spark names of the plan's encodings; utf-16 is little-endian, as Windows writes it.
@@ -427,8 +427,19 @@ def archived_note(table, archived):
     if not archived:
         return None
     return (f"table {table}: skipped {len(archived)} archived staging file(s) (storage class "
-            f"{', '.join(sorted({archive_label(o) for o in archived}))}); the next run reads those restored by then "
-            f"({RESTORE_HINT})")
+            f"{', '.join(sorted({archive_label(o) for o in archived}))}); restore them {RESTORE_HINT}, and a run after "
+            "the restore has finished reads them")
+
+
+def full_refresh_problem(table, archived):
+    """Why a full refresh of the table must not start: it rebuilds the table from the staging files it can read, so the
+    rows of archived ones would be lost. None when no selected staging file is archived."""
+    if not archived:
+        return None
+    return (f"Table '{table}' cannot be rebuilt with --full_refresh true: {len(archived)} of its staging files are "
+            f"archived (storage class {', '.join(sorted({archive_label(o) for o in archived}))}) and cannot be read, so "
+            f"their rows would be lost. Nothing was written. Restore them {RESTORE_HINT} and run the full refresh once the "
+            "restores have finished, or run incrementally (--full_refresh false).")
 
 
 def ledger_entry(item, run_id, rows_read):
@@ -847,6 +858,9 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known, object_heads(s3, staging_bucket))
         print(f"table {table}: {len(selection.new)} new staging file(s), {selection.processed} processed before, "
               f"{len(selection.ignored)} ignored")
+        problem = full_refresh_problem(table, selection.archived) if full_refresh else None
+        if problem:
+            raise ValueError(problem)  # before anything is written: the refresh would clear the folders holding their rows
         note = archived_note(table, selection.archived)
         if note:
             print(note)

@@ -612,12 +612,25 @@ class ArchivedObjectTests(unittest.TestCase):
         selection, _ = self.selection(listed, {"a.csv": {"StorageClass": "GLACIER", "Restore": RESTORED}})
         self.assertEqual(["a.csv", "b.csv"], [o["Path"] for o in selection.new])
 
+    def test_a_full_refresh_with_archived_files_stops_before_writing_with_their_count_and_tiers(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="GLACIER"), staged("b.csv", storage_class="DEEP_ARCHIVE"), staged("c.csv")],
+                                      {"a.csv": {"StorageClass": "GLACIER"}, "b.csv": {"StorageClass": "DEEP_ARCHIVE"}})
+        self.assertEqual("Table 't' cannot be rebuilt with --full_refresh true: 2 of its staging files are archived (storage "
+                         "class DEEP_ARCHIVE, GLACIER) and cannot be read, so their rows would be lost. Nothing was written. "
+                         "Restore them with S3 RestoreObject (to keep them readable, copy the restored objects to STANDARD) "
+                         "and run the full refresh once the restores have finished, or run incrementally (--full_refresh false).",
+                         glue_runner.full_refresh_problem("t", selection.archived))
+
+    def test_a_full_refresh_of_readable_files_may_start(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="GLACIER"), staged("b.csv")], {"a.csv": {"StorageClass": "GLACIER", "Restore": RESTORED}})
+        self.assertIsNone(glue_runner.full_refresh_problem("t", selection.archived))
+
     def test_the_log_says_how_many_were_skipped_in_which_tiers_and_what_to_do(self):
         archived = [{"StorageClass": "INTELLIGENT_TIERING", "ArchiveStatus": "ARCHIVE_ACCESS"}, {"StorageClass": "GLACIER", "ArchiveStatus": None},
                     {"StorageClass": "GLACIER", "ArchiveStatus": None}]
         self.assertEqual("table t: skipped 3 archived staging file(s) (storage class GLACIER, INTELLIGENT_TIERING (ARCHIVE_ACCESS)); "
-                         "the next run reads those restored by then (restore them with S3 RestoreObject; to keep them "
-                         "readable, copy the restored objects to STANDARD)", glue_runner.archived_note("t", archived))
+                         "restore them with S3 RestoreObject (to keep them readable, copy the restored objects to STANDARD), "
+                         "and a run after the restore has finished reads them", glue_runner.archived_note("t", archived))
 
 
 class BalanceTests(unittest.TestCase):
