@@ -20,6 +20,7 @@ and removes the pending folder. A run first completes a pending run that has a m
 Helpers import neither pyspark, awsglue nor boto3 (only main does; S3 functions take the boto3 client), so etl/tests
 test them without Spark.
 """
+import codecs
 import collections
 import json
 import re
@@ -28,6 +29,8 @@ import uuid
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 PLAN_VERSION = 3
 ARGUMENTS = ["JOB_NAME", "plan_path", "staging_root", "warehouse_path"]
@@ -49,10 +52,18 @@ SPARK_SETTINGS = {
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
     "spark.sql.session.timeZone": "UTC",
 }
-# Objects in these storage classes cannot be read without a restore; they are skipped and counted (files_archived).
-# GLACIER_IR is read: only Flexible Retrieval (GLACIER) and Deep Archive are "not accessible in real time",
-# https://docs.aws.amazon.com/AmazonS3/latest/userguide/archived-objects.html
+# Objects in these storage classes cannot be read unless a restored copy of them is available; new ones without one
+# are skipped and counted (files_archived). GLACIER_IR is read: only Flexible Retrieval (GLACIER) and Deep Archive are
+# "not accessible in real time", https://docs.aws.amazon.com/AmazonS3/latest/userguide/archived-objects.html
 ARCHIVED_STORAGE_CLASSES = ("GLACIER", "DEEP_ARCHIVE")
+# A listing says nothing of restores (a restored object keeps its class), nor of the Intelligent-Tiering archive tiers
+# (those objects list as INTELLIGENT_TIERING, and reading them fails with InvalidObjectState), so a new object in one
+# of these classes is asked about with head_object: its Restore and ArchiveStatus. See restoring-objects.html and
+# intelligent-tiering-overview.html in https://docs.aws.amazon.com/AmazonS3/latest/userguide/
+MAYBE_ARCHIVED_STORAGE_CLASSES = ARCHIVED_STORAGE_CLASSES + ("INTELLIGENT_TIERING",)
+HEAD_THREADS = 8
+# What to do with archived files; a copy needs a restored object too (CopyObject fails on an archived one).
+RESTORE_HINT = "with S3 RestoreObject (to keep them readable, copy the restored objects to STANDARD)"
 # The metric row counting them, shaped as the plan's metrics rows (metric, reason, rows); not one of RunMetric's names.
 FILES_ARCHIVED = "files_archived"
 # The Spark names of the plan's encodings; utf-16 is little-endian, as Windows writes it.
@@ -123,6 +134,10 @@ def check_plan(plan):
     for key in required:
         if not plan.get(key):
             raise ValueError(f"The plan of '{plan.get('table')}' has no '{key}'; recompile it.")
+    share = plan.get("max_reject_share")
+    if share is not None and (isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1):
+        raise ValueError(f"The plan of '{plan['table']}' has max_reject_share {json.dumps(share)}; expected a number "
+                         "from 0 to 1, or none for no limit; recompile it.")
     return plan
 
 
@@ -140,10 +155,10 @@ def split_s3_uri(uri):
 
 
 def select_files(objects, prefix, file_pattern):
-    """Split listed objects (dicts with Key, Size, StorageClass) into (read, ignored, archived), each sorted by key.
-
-    A file is read when its path under the prefix matches the plan's file pattern and its storage class lets Spark
-    read it; its relative path is added as 'Path'."""
+    """Split listed objects (dicts with Key, Size, StorageClass) into (read, ignored, maybe_archived), each sorted by
+    key. A file is taken when its path under the prefix matches the plan's file pattern; its relative path is added as
+    'Path'. It is read when its storage class lets Spark read it, and maybe archived when its class is one of
+    MAYBE_ARCHIVED_STORAGE_CLASSES (whether it can be read is for is_archived to say)."""
     pattern = re.compile(file_pattern)
     read, ignored, archived = [], [], []
     for item in sorted(objects, key=lambda o: o["Key"]):
@@ -151,11 +166,24 @@ def select_files(objects, prefix, file_pattern):
         entry = dict(item, Path=relative)
         if not relative or relative.endswith("/") or not pattern.search(relative):
             ignored.append(entry)
-        elif item.get("StorageClass") in ARCHIVED_STORAGE_CLASSES:
+        elif item.get("StorageClass") in MAYBE_ARCHIVED_STORAGE_CLASSES:
             archived.append(entry)
         else:
             read.append(entry)
     return read, ignored, archived
+
+
+def is_gzip(key):
+    """True for a file Spark decompresses: Hadoop picks the codec by the file's suffix, and only '.gz' exactly is gzip."""
+    return key.endswith(".gz")
+
+
+def gzip_suffix_problems(files):
+    """A message for each file to read whose name ends in '.gz' in another case ('.GZ'): the plan's pattern takes it,
+    but Spark would read its compressed bytes as text."""
+    return [f"{item['Path']}: ends in '{item['Path'][-3:]}', which Spark does not read as gzip (it decompresses only "
+            "files ending in '.gz', in lower case); rename the file to end in .gz."
+            for item in files if item["Path"].lower().endswith(".gz") and not is_gzip(item["Path"])]
 
 
 def utc_text(moment):
@@ -172,36 +200,49 @@ def arrival(last_modified, path):
 def first_line(read_range, size, encoding, gzip):
     """The first line of a file holding more than spaces and control characters, without a byte-order mark and without
     its line end ('\n', and a '\r' before it); None if there is none. read_range(start, end) returns the bytes
-    start..end (inclusive) of the file; only what is needed is read. Bytes that are not valid in the encoding become
+    start..end (inclusive) of the file; only what is needed is read, and each byte is decoded once (an incremental
+    decoder keeps a character cut at a chunk's end for the next). Bytes that are not valid in the encoding become
     U+FFFD, as Spark decodes them."""
     decompressor = zlib.decompressobj(wbits=31) if gzip else None
-    codec = PYTHON_ENCODINGS[encoding]
-    raw, offset = b"", 0
+    decoder = codecs.getincrementaldecoder(PYTHON_ENCODINGS[encoding])(errors="replace")
+    pieces, offset = [], 0  # pieces: the text of the line being read, as decoded chunk by chunk
     while True:
         chunk = read_range(offset, min(offset + FIRST_LINE_CHUNK, size) - 1) if offset < size else b""
         offset += len(chunk)
-        raw += decompressor.decompress(chunk) if decompressor and chunk else chunk
         done = offset >= size or not chunk
-        text = raw.decode(codec, errors="replace") if done else _decodable_prefix(raw, codec)
-        lines = text.split("\n")
-        for line in lines if done else lines[:-1]:
-            line = line.lstrip("\ufeff")
-            if line.endswith("\r"):
-                line = line[:-1]
-            if any(c > " " for c in line):
+        text = decoder.decode(decompressor.decompress(chunk) if decompressor and chunk else chunk, final=done)
+        start, end = 0, text.find("\n")  # only the text decoded now is searched
+        while end >= 0:
+            line = _content_line("".join(pieces) + text[start:end])
+            if line is not None:
                 return line
+            pieces, start, end = [], end + 1, text.find("\n", end + 1)
+        pieces.append(text[start:])
         if done:
-            return None
+            return _content_line("".join(pieces))
 
 
-def _decodable_prefix(raw, codec):
-    """The text of the bytes read so far, leaving out a multi-byte character cut at the end."""
-    for cut in range(0, 4):
-        try:
-            return raw[:len(raw) - cut].decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode(codec, errors="replace")
+def _content_line(line):
+    """A line without a byte-order mark and the '\r' of a CRLF line end; None when it holds only spaces and controls."""
+    line = line.lstrip("\ufeff")
+    if line.endswith("\r"):
+        line = line[:-1]
+    return line if any(c > " " for c in line) else None
+
+
+# The columns of files_<table>, one row per file read (compiler/SourcePlan.cs).
+FILES_VIEW_COLUMNS = ("_source_file", "_first_line", "_arrival")
+# The formats whose plans read _first_line: a CSV file's header, and the check that a jsonl file holds no JSON array
+# (compiler/Internal/TableSteps.cs). A json plan never reads it, so its files' first lines are not fetched.
+FIRST_LINE_FORMATS = ("csv", "jsonl")
+
+
+def files_view_rows(files, source, line_of):
+    """The rows of files_<table> (FILES_VIEW_COLUMNS) for the files read; line_of(item) gives a file's first line, and
+    is called only for a non-empty file of a format whose plan reads it (else _first_line is NULL)."""
+    wanted = source["format"] in FIRST_LINE_FORMATS
+    return [(item["Path"], line_of(item) if wanted and item["Size"] > 0 else None, arrival(item["LastModified"], item["Path"]))
+            for item in files]
 
 
 # A record's text as the plan expects it: the whole line (kept in _corrupt_record when it holds the separator), without
@@ -252,6 +293,16 @@ def ordered_steps(plan):
     return steps
 
 
+# How many problem messages stop a table with; the local engine's limit (local/Engine/PlanExecutor.cs).
+PROBLEM_LIMIT = 50
+
+
+def problems_sql(step):
+    """The query of the problem messages a table stops with: the first PROBLEM_LIMIT in order, as the local engine
+    takes them (ORDER BY 1 LIMIT 50; NULLS LAST is DuckDB's default, not Spark's), so both report the same ones."""
+    return f"SELECT `message` FROM {quote(step)} ORDER BY 1 NULLS LAST LIMIT {PROBLEM_LIMIT}"
+
+
 def problem_report(table, staging_path, messages):
     """The error that stops a table: each problem's message after the table's staging folder."""
     folder = staging_path.rstrip("/") + "/"
@@ -260,7 +311,8 @@ def problem_report(table, staging_path, messages):
 
 def output_writes(plan, warehouse_path):
     """(view, s3 path, partition columns, format, writer options) of each output; every step named must exist.
-    Parquet outputs carry their codec (the dataset's parquet_compression), passed as Spark's 'compression' option."""
+    Parquet outputs carry their codec (the dataset's parquet_compression), passed as Spark's 'compression' option;
+    JSON outputs keep their null fields."""
     names = {step["name"] for step in plan["steps"]}
     writes = []
     for output in plan["outputs"]:
@@ -277,6 +329,10 @@ def output_writes(plan, warehouse_path):
             if not output.get("compression"):
                 raise ValueError(f"Output '{output['view']}' of '{plan['table']}' has no compression; recompile the plan.")
             options["compression"] = output["compression"]
+        if output["format"] == "json":
+            # Write "reason":null as DuckDB does; Spark leaves null fields out by default (ignoreNullFields true):
+            # https://spark.apache.org/docs/latest/sql-data-sources-json.html
+            options["ignoreNullFields"] = "false"
         writes.append((output["view"], join_path(warehouse_path, output["path"]),
                        list(output.get("partition_by", [])), output["format"], options))
     return writes
@@ -330,13 +386,60 @@ def is_processed(item, ledger):
     return entry is not None and entry["fingerprint"] == fingerprint(item) and entry["size"] == item["Size"]
 
 
-def staging_selection(objects, prefix, file_pattern, ledger):
-    """What a run does with a table's listed staging objects (see StagingSelection). An archived file the ledger holds
-    unchanged is simply processed: lifecycle rules archive staging files after they were read."""
-    read, ignored, archived = select_files(objects, prefix, file_pattern)
+def is_archived(storage_class, head):
+    """True when an object of a MAYBE_ARCHIVED_STORAGE_CLASSES class cannot be read now, from its head_object answer:
+    no finished restore (Restore holding ongoing-request="false") and either GLACIER or DEEP_ARCHIVE, or
+    INTELLIGENT_TIERING in an archive tier (ArchiveStatus ARCHIVE_ACCESS or DEEP_ARCHIVE_ACCESS)."""
+    if 'ongoing-request="false"' in (head.get("Restore") or ""):
+        return False
+    if storage_class in ARCHIVED_STORAGE_CLASSES:
+        return True
+    return storage_class == "INTELLIGENT_TIERING" and bool(head.get("ArchiveStatus"))
+
+
+def staging_selection(objects, prefix, file_pattern, ledger, head):
+    """What a run does with a table's listed staging objects (see StagingSelection). A file the ledger holds unchanged
+    is processed whatever its storage class (lifecycle rules archive staging files after they were read); a new one in
+    a class that may be archived is read only when is_archived says it can be, from head(key): its head_object."""
+    read, ignored, maybe_archived = select_files(objects, prefix, file_pattern)
     new = [item for item in read if not is_processed(item, ledger)]
-    unread = [item for item in archived if not is_processed(item, ledger)]
-    return StagingSelection(new, unread, len(read) + len(archived) - len(new) - len(unread), ignored)
+    candidates = [item for item in maybe_archived if not is_processed(item, ledger)]
+    with ThreadPoolExecutor(max_workers=HEAD_THREADS) as pool:
+        heads = list(pool.map(lambda item: head(item["Key"]), candidates))
+    archived = []
+    for item, answer in zip(candidates, heads):
+        if is_archived(item["StorageClass"], answer):
+            archived.append(dict(item, ArchiveStatus=answer.get("ArchiveStatus")))
+        else:
+            new.append(item)
+    new.sort(key=lambda o: o["Key"])
+    return StagingSelection(new, archived, len(read) + len(maybe_archived) - len(new) - len(archived), ignored)
+
+
+def archive_label(item):
+    """How an archived file's tier is named in messages: its storage class, and an Intelligent-Tiering archive tier."""
+    status = item.get("ArchiveStatus")
+    return f"{item['StorageClass']} ({status})" if status else item["StorageClass"]
+
+
+def archived_note(table, archived):
+    """The job log's line on the new staging files skipped as archived; None when there are none."""
+    if not archived:
+        return None
+    return (f"table {table}: skipped {len(archived)} archived staging file(s) (storage class "
+            f"{', '.join(sorted({archive_label(o) for o in archived}))}); restore them {RESTORE_HINT}, and a run after "
+            "the restore has finished reads them")
+
+
+def full_refresh_problem(table, archived):
+    """Why a full refresh of the table must not start: it rebuilds the table from the staging files it can read, so the
+    rows of archived ones would be lost. None when no selected staging file is archived."""
+    if not archived:
+        return None
+    return (f"Table '{table}' cannot be rebuilt with --full_refresh true: {len(archived)} of its staging files are "
+            f"archived (storage class {', '.join(sorted({archive_label(o) for o in archived}))}) and cannot be read, so "
+            f"their rows would be lost. Nothing was written. Restore them {RESTORE_HINT} and run the full refresh once the "
+            "restores have finished, or run incrementally (--full_refresh false).")
 
 
 def ledger_entry(item, run_id, rows_read):
@@ -385,6 +488,45 @@ def balance_problem(table, metric_rows):
     return (f"Table '{table}' does not balance: {count['lines_read']:,} lines read, {count['header_lines']:,} header lines, "
             f"{count['rows_read']:,} rows read, {count['rows_written']:,} written, {count['rows_rejected']:,} rejected, "
             f"{count['duplicates_dropped']:,} duplicates dropped. Nothing was written; please report this with the staging files.")
+
+
+def reject_share_problem(table, metric_rows, share):
+    """The local engine's check of the plan's max_reject_share (None: no limit), word for word
+    (local/Engine/DatasetRunner.cs); None when the run rejected no larger share of the rows read."""
+    count, reasons = collections.Counter(), collections.Counter()
+    for row in metric_rows:
+        count[row["metric"]] += row["rows"] or 0
+        if row["metric"] == "rejected":
+            reasons[row["reason"]] += row["rows"] or 0
+    rejected, read = count["rows_rejected"], count["rows_read"]
+    if share is None or read <= 0 or Fraction(rejected, read) <= Fraction(_decimal(share)):
+        return None
+    by_reason = ", ".join(f"{reason} {rows:,}" for reason, rows in sorted(reasons.items(), key=lambda r: _ordinal(r[0])))
+    return (f"Table '{table}' rejected {rejected:,} of {read:,} rows ({_percent(rejected, read)}), more than its "
+            f"max_reject_share of {_fixed(_decimal(share) * 100, 2)}%; nothing was written. The reasons: {by_reason}.")
+
+
+def _decimal(number):
+    """A plan's JSON number as the decimal it spells (0.05, not the float nearest to it)."""
+    return Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
+
+
+def _fixed(value, places):
+    """A decimal as .NET's custom format '0.##' (places '#'s) writes it: halves rounded away from zero, no trailing
+    zeros, no point for a whole number."""
+    text = f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _percent(part, whole):
+    """part / whole as .NET's ((double)part / whole).ToString("0.#%", InvariantCulture): the double's 15 significant
+    digits, times 100, to one optional decimal."""
+    return _fixed(Decimal(f"{part / whole:.15g}") * 100, 1) + "%"
+
+
+def _ordinal(text):
+    """A sort key giving .NET's StringComparer.Ordinal order (by UTF-16 code unit)."""
+    return text.encode("utf-16-be", errors="surrogatepass")
 
 
 def archived_metric_sql(count):
@@ -456,10 +598,17 @@ def final_folder(root, output, run_id):
     return f"{folder}run_id={run_id}/" if output["mode"] == "append_run" else folder
 
 
+def is_hidden(segment):
+    """Spark's rule for a path segment it does not read: starting with '.', or with '_' and holding no '=' (a Hive
+    partition folder such as _arrival=x is read): InMemoryFileIndex.shouldFilterOutPathName."""
+    return segment.startswith(".") or (segment.startswith("_") and "=" not in segment)
+
+
 def is_data_object(relative):
-    """True for a file Spark wrote with rows; False for its markers (_SUCCESS, hidden files, <folder>_$folder$)."""
-    name = relative.rsplit("/", 1)[-1]
-    return bool(name) and not name.startswith(("_", ".")) and not relative.endswith("_$folder$")
+    """True for a file Spark wrote with rows; False for its markers (_SUCCESS, .crc files, <folder>_$folder$) and for
+    anything under a hidden folder (what a failed task left in _temporary/), which a reader of the table would skip."""
+    segments = relative.split("/")
+    return bool(segments[-1]) and not any(is_hidden(s) for s in segments) and not relative.endswith("_$folder$")
 
 
 def written_steps(output, removed):
@@ -526,6 +675,11 @@ def list_staging(s3, staging_path, page_size=None):
     bucket, prefix = split_s3_uri(staging_path)
     prefix = prefix.rstrip("/") + "/"
     return bucket, prefix, list_objects(s3, bucket, prefix, page_size)
+
+
+def object_heads(s3, bucket):
+    """head(key): the object's head_object answer (StorageClass, Restore, ArchiveStatus), as staging_selection asks."""
+    return lambda key: s3.head_object(Bucket=bucket, Key=key)
 
 
 def read_text(s3, bucket, key):
@@ -611,13 +765,13 @@ def register_sources(spark, s3, plan, staging_path, bucket, files):
     from pyspark.sql.types import StringType, StructField, StructType
 
     table, source = plan["table"], plan["source"]
-    rows = []
-    for item in files:
-        read = lambda start, end, key=item["Key"]: s3.get_object(Bucket=bucket, Key=key, Range=f"bytes={start}-{end}")["Body"].read()
-        line = first_line(read, item["Size"], source["encoding"], item["Key"].lower().endswith(".gz")) if item["Size"] > 0 else None
-        rows.append((item["Path"], line, arrival(item["LastModified"], item["Path"])))
-    schema = StructType([StructField(name, StringType(), True) for name in ("_source_file", "_first_line", "_arrival")])
-    spark.createDataFrame(rows, schema).createOrReplaceTempView(f"files_{table}")
+
+    def line_of(item):
+        read = lambda start, end: s3.get_object(Bucket=bucket, Key=item["Key"], Range=f"bytes={start}-{end}")["Body"].read()
+        return first_line(read, item["Size"], source["encoding"], is_gzip(item["Key"]))
+
+    schema = StructType([StructField(name, StringType(), True) for name in FILES_VIEW_COLUMNS])
+    spark.createDataFrame(files_view_rows(files, source, line_of), schema).createOrReplaceTempView(f"files_{table}")
     paths = [f"s3://{bucket}/{item['Key']}" for item in files if item["Size"] > 0]
     source_file = source_file_expression(staging_path)
     if not paths:
@@ -701,12 +855,18 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         ledger = {"key": root + plan["ledger"], "replace": full_refresh, "entries": []}
         known = {} if full_refresh else read_ledger(s3, bucket, ledger["key"])
         staging_bucket, prefix, objects = list_staging(s3, staging)
-        selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known)
+        selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known, object_heads(s3, staging_bucket))
         print(f"table {table}: {len(selection.new)} new staging file(s), {selection.processed} processed before, "
               f"{len(selection.ignored)} ignored")
-        if selection.archived:
-            print(f"table {table}: skipped {len(selection.archived)} archived staging files (storage class "
-                  f"{', '.join(sorted({o['StorageClass'] for o in selection.archived}))}); restore them to read them")
+        problem = full_refresh_problem(table, selection.archived) if full_refresh else None
+        if problem:
+            raise ValueError(problem)  # before anything is written: the refresh would clear the folders holding their rows
+        note = archived_note(table, selection.archived)
+        if note:
+            print(note)
+        problems = gzip_suffix_problems(selection.new)
+        if problems:
+            raise ValueError(problem_report(table, staging, problems))
         register_sources(spark, s3, plan, staging, staging_bucket, selection.new)
     if plan.get("current"):
         current = plan["current"]
@@ -720,13 +880,13 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
             frame = frame.persist(StorageLevel.MEMORY_AND_DISK)  # read by several later steps
         frame.createOrReplaceTempView(name)
         if stops_on_rows:
-            messages = [row["message"] for row in frame.limit(50).collect()]  # a few problem rows, never data
+            messages = [row["message"] for row in spark.sql(problems_sql(name)).collect()]  # a few problem rows, never data
             if messages:
                 raise ValueError(problem_report(table, staging, messages))
     metrics = metrics_step(plan)
     if metrics:
         counts = [row.asDict() for row in spark.table(metrics).collect()]
-        problem = balance_problem(table, counts)
+        problem = balance_problem(table, counts) or reject_share_problem(table, counts, plan.get("max_reject_share"))
         if problem:
             raise ValueError(problem)
         rows_by_file = file_rows(counts)

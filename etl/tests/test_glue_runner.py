@@ -4,11 +4,13 @@ The plans are the C# compiler's own output (tests/Infra.Tests/Compiler/Snapshots
 C# snapshot tests, so both sides test the same contract.
 """
 import base64
+import codecs
 import json
 import os
 import sys
 import unittest
 from datetime import datetime, timedelta, timezone
+from unittest import mock
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -107,18 +109,32 @@ class StagingFileTests(unittest.TestCase):
     def test_the_plan_carries_the_pattern_of_its_format(self):
         self.assertEqual(vectors("staging_files.json")["patterns"]["csv"], albums()["source"]["file_pattern"])
 
-    def test_archived_objects_are_skipped_and_counted_apart(self):
+    def test_objects_of_classes_that_may_be_archived_are_set_apart(self):
         objects = [{"Key": "staging/t/a.csv", "Size": 1, "StorageClass": "GLACIER"},
                    {"Key": "staging/t/b.csv", "Size": 1, "StorageClass": "DEEP_ARCHIVE"},
                    {"Key": "staging/t/c.csv", "Size": 1, "StorageClass": "GLACIER_IR"},
-                   {"Key": "staging/t/d.csv", "Size": 1, "StorageClass": "STANDARD_IA"}]
-        read, ignored, archived = glue_runner.select_files(objects, "staging/t/", albums()["source"]["file_pattern"])
-        self.assertEqual((["c.csv", "d.csv"], [], ["a.csv", "b.csv"]),
-                         ([o["Path"] for o in read], ignored, [o["Path"] for o in archived]))
+                   {"Key": "staging/t/d.csv", "Size": 1, "StorageClass": "STANDARD_IA"},
+                   {"Key": "staging/t/e.csv", "Size": 1, "StorageClass": "INTELLIGENT_TIERING"}]
+        read, ignored, maybe_archived = glue_runner.select_files(objects, "staging/t/", albums()["source"]["file_pattern"])
+        self.assertEqual((["c.csv", "d.csv"], [], ["a.csv", "b.csv", "e.csv"]),
+                         ([o["Path"] for o in read], ignored, [o["Path"] for o in maybe_archived]))
 
     def test_a_folder_marker_is_ignored(self):
         read, ignored, _ = glue_runner.select_files([{"Key": "staging/t/sub/", "Size": 0}], "staging/t/", albums()["source"]["file_pattern"])
         self.assertEqual(([], ["sub/"]), (read, [o["Path"] for o in ignored]))
+
+    def test_a_file_ending_in_upper_case_gz_is_refused_with_its_path_and_what_to_do(self):
+        files = [{"Path": "sub/a.csv.GZ"}, {"Path": "b.csv.gz"}, {"Path": "c.csv"}]
+        self.assertEqual("Table 'albums' cannot be read:\n  s3://b/staging/albums/sub/a.csv.GZ: ends in '.GZ', which Spark "
+                         "does not read as gzip (it decompresses only files ending in '.gz', in lower case); rename the "
+                         "file to end in .gz.",
+                         glue_runner.problem_report("albums", "s3://b/staging/albums/", glue_runner.gzip_suffix_problems(files)))
+
+    def test_a_file_ending_in_mixed_case_gz_is_refused(self):
+        self.assertEqual(["a.csv.Gz", "b.csv.gZ"], [m.split(":")[0] for m in glue_runner.gzip_suffix_problems([{"Path": "a.csv.Gz"}, {"Path": "b.csv.gZ"}])])
+
+    def test_only_a_lower_case_gz_file_is_decompressed(self):
+        self.assertEqual((True, False), (glue_runner.is_gzip("staging/t/a.csv.gz"), glue_runner.is_gzip("staging/t/a.csv.GZ")))
 
     def test_arrival_is_utc_microseconds_then_the_path(self):
         moment = datetime(2024, 5, 6, 9, 8, 7, 123, tzinfo=timezone(timedelta(hours=2)))
@@ -144,6 +160,62 @@ class FirstLineTests(unittest.TestCase):
         read = lambda start, end: ranges.append((start, end)) or data[start:end + 1]
         self.assertEqual("id,name", glue_runner.first_line(read, len(data), "utf-8", False))
         self.assertEqual([(0, glue_runner.FIRST_LINE_CHUNK - 1)], ranges)
+
+    def test_a_16_mb_file_without_a_line_end_is_decoded_once(self):
+        data = b"x" * (16 * 1024 * 1024)
+        decoded = []
+        real = codecs.getincrementaldecoder
+
+        def counting(codec):
+            class Counting(real(codec)):
+                def decode(self, data, final=False):
+                    decoded.append(len(data))
+                    return super().decode(data, final)
+            return Counting
+
+        with mock.patch.object(glue_runner.codecs, "getincrementaldecoder", counting):
+            line = glue_runner.first_line(lambda start, end: data[start:end + 1], len(data), "utf-8", False)
+        self.assertEqual((len(data), len(data)), (len(line), sum(decoded)))
+
+    def test_a_character_cut_by_a_chunk_end_is_decoded_whole(self):
+        data = b"a" + "\u00e9".encode("utf-8") * glue_runner.FIRST_LINE_CHUNK + b"\nb"
+        line = glue_runner.first_line(lambda start, end: data[start:end + 1], len(data), "utf-8", False)
+        self.assertEqual("a" + "\u00e9" * glue_runner.FIRST_LINE_CHUNK, line)
+
+    def test_a_utf_16_line_longer_than_a_chunk_is_decoded_whole(self):
+        text = "\u00e9" * glue_runner.FIRST_LINE_CHUNK
+        data = ("\ufeff" + text + "\r\nb").encode("utf-16-le")
+        line = glue_runner.first_line(lambda start, end: data[start:end + 1], len(data), "utf-16", False)
+        self.assertEqual(text, line)
+
+
+class FilesViewTests(unittest.TestCase):
+    """files_<table>: one row per file read, with the first line only where the plan reads it."""
+
+    FILES = [{"Path": "a", "Size": 5, "LastModified": datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=timezone.utc)},
+             {"Path": "b", "Size": 0, "LastModified": datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=timezone.utc)}]
+
+    def rows(self, source_format):
+        asked = []
+        rows = glue_runner.files_view_rows(self.FILES, {"format": source_format}, lambda item: asked.append(item["Path"]) or "[")
+        return rows, asked
+
+    def test_the_columns_are_the_plan_s_files_view(self):
+        self.assertEqual(("_source_file", "_first_line", "_arrival"), glue_runner.FILES_VIEW_COLUMNS)
+
+    def test_a_json_file_s_first_line_is_not_read(self):
+        self.assertEqual(([("a", None, "2024-05-06T07:08:09.123456Z a"), ("b", None, "2024-05-06T07:08:09.123456Z b")], []),
+                         self.rows("json"))
+
+    def test_a_jsonl_file_s_first_line_is_read_unless_it_is_empty(self):
+        self.assertEqual(([("a", "[", "2024-05-06T07:08:09.123456Z a"), ("b", None, "2024-05-06T07:08:09.123456Z b")], ["a"]),
+                         self.rows("jsonl"))
+
+    def test_a_csv_file_s_first_line_is_read(self):
+        self.assertEqual(["a"], self.rows("csv")[1])
+
+    def test_a_csv_plan_reads_the_first_line_it_is_given(self):
+        self.assertIn("`_first_line`", "\n".join(step["sql"] for step in albums()["steps"]))
 
 
 class LineReaderTests(unittest.TestCase):
@@ -194,6 +266,9 @@ class StepAndOutputTests(unittest.TestCase):
     def test_only_the_problems_step_stops_the_table(self):
         self.assertEqual(["albums_problems"], [name for name, _, _, stops in glue_runner.ordered_steps(albums()) if stops])
 
+    def test_the_problems_reported_are_the_first_50_in_message_order_as_on_the_local_engine(self):
+        self.assertEqual("SELECT `message` FROM `albums_problems` ORDER BY 1 NULLS LAST LIMIT 50", glue_runner.problems_sql("albums_problems"))
+
     def test_problems_are_reported_under_the_staging_folder(self):
         report = glue_runner.problem_report("albums", "s3://b/staging/albums", ["b.csv: two", "a.csv: one"])
         self.assertEqual("Table 'albums' cannot be read:\n  s3://b/staging/albums/a.csv: one\n  s3://b/staging/albums/b.csv: two", report)
@@ -209,8 +284,12 @@ class StepAndOutputTests(unittest.TestCase):
         self.assertEqual([
             ("albums_upserts", "s3://bucket/data-warehouse/albums/", ["release_year"], "parquet", {"compression": "zstd"}),
             ("albums_rejects", "s3://bucket/quarantine/albums/", [], "parquet", {"compression": "zstd"}),
-            ("albums_metrics", "s3://bucket/_metrics/albums/", [], "json", {}),
+            ("albums_metrics", "s3://bucket/_metrics/albums/", [], "json", {"ignoreNullFields": "false"}),
         ], writes)
+
+    def test_json_outputs_write_null_fields_as_duckdb_does(self):
+        options = {view: options for view, _, _, file_format, options in glue_runner.output_writes(albums(), "s3://bucket/") if file_format == "json"}
+        self.assertEqual({"albums_metrics": {"ignoreNullFields": "false"}}, options)
 
     def test_parquet_output_without_a_codec_is_refused(self):
         plan = albums()
@@ -418,7 +497,7 @@ class NewFileTests(unittest.TestCase):
     """Which listed staging files a run reads: those the ledger does not hold with the same fingerprint and size."""
 
     def select(self, objects, ledger):
-        return glue_runner.staging_selection(objects, "staging/t/", CSV, ledger)
+        return glue_runner.staging_selection(objects, "staging/t/", CSV, ledger, lambda key: {})
 
     def test_a_file_the_ledger_does_not_hold_is_new(self):
         self.assertEqual(["a.csv"], [o["Path"] for o in self.select([staged("a.csv")], {}).new])
@@ -447,11 +526,12 @@ class NewFileTests(unittest.TestCase):
 
 
 class FakeListing:
-    """A stand-in for the S3 client's list_objects_v2 paginator. Used for storage classes alone: s3rver stores every
-    object as STANDARD and cannot model GLACIER, DEEP_ARCHIVE or GLACIER_IR."""
+    """A stand-in for the S3 client: its list_objects_v2 paginator, and head_object answering from heads (key: the
+    answer's StorageClass, Restore, ArchiveStatus). Used for storage classes alone: s3rver stores every object as
+    STANDARD and models neither GLACIER, DEEP_ARCHIVE, GLACIER_IR, Intelligent-Tiering's archive tiers nor restores."""
 
-    def __init__(self, pages):
-        self.pages, self.calls = pages, []
+    def __init__(self, pages, heads=None):
+        self.pages, self.calls, self.heads, self.asked = pages, [], heads or {}, []
 
     def get_paginator(self, name):
         assert name == "list_objects_v2"
@@ -461,13 +541,18 @@ class FakeListing:
         self.calls.append(kwargs)
         return iter(self.pages)
 
+    def head_object(self, Bucket, Key):
+        self.asked.append((Bucket, Key))
+        return self.heads[Key]
+
 
 class StorageClassTests(unittest.TestCase):
     def selection(self):
         listing = FakeListing([{"Contents": [staged("a.csv", storage_class="GLACIER"), staged("b.csv", storage_class="GLACIER_IR")]},
-                               {"Contents": [staged("c.csv", storage_class="DEEP_ARCHIVE"), staged("d.csv", storage_class="STANDARD_IA")]}])
+                               {"Contents": [staged("c.csv", storage_class="DEEP_ARCHIVE"), staged("d.csv", storage_class="STANDARD_IA")]}],
+                              {"staging/t/a.csv": {"StorageClass": "GLACIER"}, "staging/t/c.csv": {"StorageClass": "DEEP_ARCHIVE"}})
         _, prefix, objects = glue_runner.list_staging(listing, "s3://b/staging/t")
-        return glue_runner.staging_selection(objects, prefix, CSV, {})
+        return glue_runner.staging_selection(objects, prefix, CSV, {}, glue_runner.object_heads(listing, "b"))
 
     def test_glacier_and_deep_archive_files_are_skipped(self):
         self.assertEqual(["a.csv", "c.csv"], [o["Path"] for o in self.selection().archived])
@@ -483,6 +568,71 @@ class StorageClassTests(unittest.TestCase):
         self.assertEqual(("albums_metrics", None), (glue_runner.metrics_step(albums()), glue_runner.metrics_step(track_details())))
 
 
+RESTORED = 'ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"'
+
+
+class ArchivedObjectTests(unittest.TestCase):
+    """New objects of a class that may be archived are read or skipped as their head_object says."""
+
+    def selection(self, listed, heads, ledger=None):
+        client = FakeListing([{"Contents": listed}], {"staging/t/" + path: head for path, head in heads.items()})
+        _, prefix, objects = glue_runner.list_staging(client, "s3://b/staging/t")
+        return glue_runner.staging_selection(objects, prefix, CSV, ledger or {}, glue_runner.object_heads(client, "b")), client
+
+    def test_a_restored_glacier_file_is_read(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="GLACIER")], {"a.csv": {"StorageClass": "GLACIER", "Restore": RESTORED}})
+        self.assertEqual((["a.csv"], []), ([o["Path"] for o in selection.new], selection.archived))
+
+    def test_a_deep_archive_file_being_restored_is_skipped(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="DEEP_ARCHIVE")],
+                                      {"a.csv": {"StorageClass": "DEEP_ARCHIVE", "Restore": 'ongoing-request="true"'}})
+        self.assertEqual(([], ["a.csv"]), (selection.new, [o["Path"] for o in selection.archived]))
+
+    def test_an_intelligent_tiering_file_in_an_archive_tier_is_skipped(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="INTELLIGENT_TIERING")],
+                                      {"a.csv": {"StorageClass": "INTELLIGENT_TIERING", "ArchiveStatus": "ARCHIVE_ACCESS"}})
+        self.assertEqual(([], ["a.csv"]), (selection.new, [o["Path"] for o in selection.archived]))
+
+    def test_an_intelligent_tiering_file_in_an_access_tier_is_read(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="INTELLIGENT_TIERING")], {"a.csv": {"StorageClass": "INTELLIGENT_TIERING"}})
+        self.assertEqual((["a.csv"], []), ([o["Path"] for o in selection.new], selection.archived))
+
+    def test_an_intelligent_tiering_file_restored_from_an_archive_tier_is_read(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="INTELLIGENT_TIERING")],
+                                      {"a.csv": {"StorageClass": "INTELLIGENT_TIERING", "ArchiveStatus": "DEEP_ARCHIVE_ACCESS", "Restore": RESTORED}})
+        self.assertEqual(["a.csv"], [o["Path"] for o in selection.new])
+
+    def test_only_new_files_of_those_classes_are_asked_about(self):
+        listed = [staged("a.csv", storage_class="GLACIER"), staged("b.csv", storage_class="GLACIER"), staged("c.csv"), staged("d.csv", storage_class="GLACIER_IR")]
+        _, client = self.selection(listed, {"b.csv": {"StorageClass": "GLACIER"}}, ledger={"a.csv": entry("a.csv")})
+        self.assertEqual([("b", "staging/t/b.csv")], client.asked)
+
+    def test_read_files_stay_in_key_order(self):
+        listed = [staged("a.csv", storage_class="GLACIER"), staged("b.csv")]
+        selection, _ = self.selection(listed, {"a.csv": {"StorageClass": "GLACIER", "Restore": RESTORED}})
+        self.assertEqual(["a.csv", "b.csv"], [o["Path"] for o in selection.new])
+
+    def test_a_full_refresh_with_archived_files_stops_before_writing_with_their_count_and_tiers(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="GLACIER"), staged("b.csv", storage_class="DEEP_ARCHIVE"), staged("c.csv")],
+                                      {"a.csv": {"StorageClass": "GLACIER"}, "b.csv": {"StorageClass": "DEEP_ARCHIVE"}})
+        self.assertEqual("Table 't' cannot be rebuilt with --full_refresh true: 2 of its staging files are archived (storage "
+                         "class DEEP_ARCHIVE, GLACIER) and cannot be read, so their rows would be lost. Nothing was written. "
+                         "Restore them with S3 RestoreObject (to keep them readable, copy the restored objects to STANDARD) "
+                         "and run the full refresh once the restores have finished, or run incrementally (--full_refresh false).",
+                         glue_runner.full_refresh_problem("t", selection.archived))
+
+    def test_a_full_refresh_of_readable_files_may_start(self):
+        selection, _ = self.selection([staged("a.csv", storage_class="GLACIER"), staged("b.csv")], {"a.csv": {"StorageClass": "GLACIER", "Restore": RESTORED}})
+        self.assertIsNone(glue_runner.full_refresh_problem("t", selection.archived))
+
+    def test_the_log_says_how_many_were_skipped_in_which_tiers_and_what_to_do(self):
+        archived = [{"StorageClass": "INTELLIGENT_TIERING", "ArchiveStatus": "ARCHIVE_ACCESS"}, {"StorageClass": "GLACIER", "ArchiveStatus": None},
+                    {"StorageClass": "GLACIER", "ArchiveStatus": None}]
+        self.assertEqual("table t: skipped 3 archived staging file(s) (storage class GLACIER, INTELLIGENT_TIERING (ARCHIVE_ACCESS)); "
+                         "restore them with S3 RestoreObject (to keep them readable, copy the restored objects to STANDARD), "
+                         "and a run after the restore has finished reads them", glue_runner.archived_note("t", archived))
+
+
 class BalanceTests(unittest.TestCase):
     ROWS = {"lines_read": 10, "header_lines": 2, "rows_read": 8, "rows_written": 5, "rows_rejected": 2, "duplicates_dropped": 1}
 
@@ -496,6 +646,57 @@ class BalanceTests(unittest.TestCase):
         self.assertEqual("Table 't' does not balance: 10 lines read, 2 header lines, 8 rows read, 4 written, 2 rejected, "
                          "1 duplicates dropped. Nothing was written; please report this with the staging files.",
                          glue_runner.balance_problem("t", self.rows(rows_written=4)))
+
+
+class RejectShareTests(unittest.TestCase):
+    """The plan's max_reject_share (absent or null: no limit), checked as the local engine checks it, with its message."""
+
+    def rows(self, read, rejected, reasons=None):
+        rows = [{"metric": "rows_read", "reason": None, "rows": read}, {"metric": "rows_rejected", "reason": None, "rows": rejected}]
+        return rows + [{"metric": "rejected", "reason": r, "rows": n} for r, n in (reasons or {"bad_type:capacity": rejected}).items()]
+
+    def test_a_plan_without_a_limit_accepts_any_share(self):
+        self.assertIsNone(glue_runner.reject_share_problem("t", self.rows(3, 3), None))
+
+    def test_a_share_equal_to_the_limit_is_accepted(self):
+        self.assertIsNone(glue_runner.reject_share_problem("t", self.rows(20, 1), 0.05))
+
+    def test_a_run_that_read_no_rows_is_accepted(self):
+        self.assertIsNone(glue_runner.reject_share_problem("t", self.rows(0, 0), 0))
+
+    def test_a_larger_share_stops_the_run_with_the_local_engine_s_message(self):
+        self.assertEqual("Table 'stadiums' rejected 1 of 3 rows (33.3%), more than its max_reject_share of 20%; nothing was "
+                         "written. The reasons: bad_type:capacity 1.",
+                         glue_runner.reject_share_problem("stadiums", self.rows(3, 1), 0.2))
+
+    def test_the_reasons_come_in_ordinal_order_with_thousands_separated(self):
+        message = glue_runner.reject_share_problem("t", self.rows(10_000, 2_500, {"required:name": 1_250, "bad_type:b": 1_000, "Z": 250}), 0.1)
+        self.assertEqual("Table 't' rejected 2,500 of 10,000 rows (25%), more than its max_reject_share of 10%; nothing was "
+                         "written. The reasons: Z 250, bad_type:b 1,000, required:name 1,250.", message)
+
+    def test_the_percentages_round_halves_away_from_zero_as_dotnet_does(self):
+        message = glue_runner.reject_share_problem("t", self.rows(16, 1), 0.00125)
+        self.assertEqual("Table 't' rejected 1 of 16 rows (6.3%), more than its max_reject_share of 0.13%; nothing was "
+                         "written. The reasons: bad_type:capacity 1.", message)
+
+    def test_a_limit_outside_0_to_1_is_refused(self):
+        plan = json.loads(plan_text("albums.spark.plan.json"))
+        plan["max_reject_share"] = 1.5
+        with self.assertRaises(ValueError) as raised:
+            glue_runner.parse_plan(json.dumps(plan))
+        self.assertEqual("The plan of 'albums' has max_reject_share 1.5; expected a number from 0 to 1, or none for no "
+                         "limit; recompile it.", str(raised.exception))
+
+    def test_a_limit_that_is_not_a_number_is_refused(self):
+        plan = json.loads(plan_text("albums.spark.plan.json"))
+        plan["max_reject_share"] = "0.1"
+        with self.assertRaisesRegex(ValueError, "has max_reject_share \"0.1\"; expected a number"):
+            glue_runner.parse_plan(json.dumps(plan))
+
+    def test_a_null_limit_is_no_limit(self):
+        plan = json.loads(plan_text("albums.spark.plan.json"))
+        plan["max_reject_share"] = None
+        self.assertIsNone(glue_runner.parse_plan(json.dumps(plan))["max_reject_share"])
 
 
 class CurrentViewTests(unittest.TestCase):
@@ -539,6 +740,17 @@ class ManifestTests(unittest.TestCase):
             ("albums_rejects/part-00000-c.zstd.parquet", "quarantine/albums/run_id=R1/part-00000-c.zstd.parquet"),
             ("albums_upserts/release_year=2020/part-00000-a.zstd.parquet", "data-warehouse/albums/release_year=2020/part-00000-a.zstd.parquet"),
         ], [(c["from"][len(PENDING):], c["to"]) for c in self.manifest()["copies"]])
+
+    def test_a_file_left_under_a_temporary_folder_is_not_copied(self):
+        left = PENDING + "albums_upserts/_temporary/0/_temporary/attempt_1/release_year=2020/part-00000-z.zstd.parquet"
+        manifest = glue_runner.commit_manifest(albums(), "wh", "", "R1", WRITTEN + [left], [], {}, None)
+        self.assertNotIn(left, [c["from"] for c in manifest["copies"]])
+
+    def test_a_file_under_a_hidden_folder_is_not_copied(self):
+        self.assertIs(False, glue_runner.is_data_object(".spark-staging-1/part-00000-a.zstd.parquet"))
+
+    def test_a_file_under_a_partition_folder_starting_with_an_underscore_is_copied(self):
+        self.assertIs(True, glue_runner.is_data_object("_arrival=2024/part-00000-a.zstd.parquet"))
 
     def test_a_merge_deletes_the_files_that_held_replaced_rows(self):
         self.assertEqual(["data-warehouse/albums/release_year=2019/part-old.zstd.parquet"], self.manifest()["deletes"])

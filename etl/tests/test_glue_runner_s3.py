@@ -2,7 +2,7 @@
 127.0.0.1 on a free port with a temporary folder and stopped at the end. Without node_modules/.bin/s3rver (run npm ci)
 these tests fail; they are never skipped.
 
-s3rver stores every object as STANDARD, so storage classes are tested with a fake listing in test_glue_runner.py.
+s3rver stores every object as STANDARD, so storage classes and restores are tested with a fake client in test_glue_runner.py.
 """
 import hashlib
 import json
@@ -127,7 +127,7 @@ class StagingListingTests(S3TestCase):
     def test_listed_files_are_read_as_the_plan_s_pattern_selects(self):
         self.put_many(["staging/t/a.csv", "staging/t/sub/b.csv.gz", "staging/t/_hidden.csv", "staging/t/notes.txt"])
         _, prefix, objects = glue_runner.list_staging(self.s3, f"s3://{self.bucket}/staging/t/")
-        selection = glue_runner.staging_selection(objects, prefix, CSV, {})
+        selection = glue_runner.staging_selection(objects, prefix, CSV, {}, glue_runner.object_heads(self.s3, self.bucket))
         self.assertEqual((["a.csv", "sub/b.csv.gz"], ["_hidden.csv", "notes.txt"]),
                          ([o["Path"] for o in selection.new], [o["Path"] for o in selection.ignored]))
 
@@ -154,7 +154,8 @@ class LedgerOnS3Tests(S3TestCase):
     def run_once(self, run_id):
         """A run's new files, recorded in the ledger as read with one record each."""
         prefix, objects = self.listed()
-        selection = glue_runner.staging_selection(objects, prefix, CSV, glue_runner.read_ledger(self.s3, self.bucket, self.LEDGER))
+        selection = glue_runner.staging_selection(objects, prefix, CSV, glue_runner.read_ledger(self.s3, self.bucket, self.LEDGER),
+                                                  glue_runner.object_heads(self.s3, self.bucket))
         self.commit(run_id, [glue_runner.ledger_entry(item, run_id, 1) for item in selection.new])
         return [item["Path"] for item in selection.new]
 
@@ -164,7 +165,7 @@ class LedgerOnS3Tests(S3TestCase):
     def test_a_committed_ledger_reads_back_entry_for_entry(self):
         self.put_many(["staging/t/a.csv", "staging/t/b.csv"])
         _, objects = self.listed()
-        entries = [glue_runner.ledger_entry(item, "R1", 2) for item in glue_runner.staging_selection(objects, "staging/t/", CSV, {}).new]
+        entries = [glue_runner.ledger_entry(item, "R1", 2) for item in glue_runner.staging_selection(objects, "staging/t/", CSV, {}, glue_runner.object_heads(self.s3, self.bucket)).new]
         self.commit("R1", entries)
         self.assertEqual({e["path"]: e for e in entries}, glue_runner.read_ledger(self.s3, self.bucket, self.LEDGER))
 
@@ -206,7 +207,7 @@ class LedgerOnS3Tests(S3TestCase):
         self.put_many(["staging/t/a.csv", "staging/t/b.csv"])
         self.run_once("R1")
         _, objects = self.listed()
-        selection = glue_runner.staging_selection(objects, "staging/t/", CSV, {})
+        selection = glue_runner.staging_selection(objects, "staging/t/", CSV, {}, glue_runner.object_heads(self.s3, self.bucket))
         self.commit("R2", [glue_runner.ledger_entry(item, "R2", 1) for item in selection.new if item["Path"] == "b.csv"], replace=True)
         self.assertEqual({"b.csv": "R2"}, {p: e["run_id"] for p, e in glue_runner.read_ledger(self.s3, self.bucket, self.LEDGER).items()})
 
@@ -250,7 +251,7 @@ class CommitProtocolTests(S3TestCase):
 
     def manifest(self):
         _, prefix, objects = glue_runner.list_staging(self.s3, f"s3://{self.bucket}/staging/albums/")
-        new = glue_runner.staging_selection(objects, prefix, CSV, {}).new
+        new = glue_runner.staging_selection(objects, prefix, CSV, {}, glue_runner.object_heads(self.s3, self.bucket)).new
         present = [k for folder in glue_runner.folders_to_clear(self.plan, "", "R2", False) for k in self.keys(folder)]
         return glue_runner.commit_manifest(self.plan, self.bucket, "", "R2", self.keys(PENDING), present,
                                            {"albums_upserts": [f"s3://{self.bucket}/{REPLACED}"]},
