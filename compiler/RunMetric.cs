@@ -24,8 +24,9 @@ public static class RunMetric
     public const string RowsReplaced = "rows_replaced";
     public const string FileRows = "file_rows";
     /// <summary>
-    /// Glue only: new staging files skipped because S3 holds them in an archive storage class (Glacier Flexible
-    /// Retrieval, Deep Archive) that a run cannot read; one row per run, 0 when none.
+    /// Glue only: new staging files skipped because S3 holds them in an archive storage class a run cannot read
+    /// (Glacier Flexible Retrieval or Deep Archive without a finished restore, Intelligent-Tiering's archive tiers);
+    /// one row per run, 0 when none.
     /// </summary>
     public const string FilesArchived = "files_archived";
 }

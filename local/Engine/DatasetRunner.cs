@@ -91,6 +91,11 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         var fresh = ledger.NewFiles(listing.Files);
         var batch = Batch(table.Name, fresh);
         var read = listing with { Files = fresh.Select(f => f.File).ToList() };
+        if (StagingFiles.GzipSuffixProblems(read.Files) is { Count: > 0 } problems)
+        {
+            throw new LocalRunException($"Table '{table.Name}' cannot be read:{Environment.NewLine}" +
+                string.Join(Environment.NewLine, problems.Select(p => "  " + listing.Folder.TrimEnd('/') + "/" + p)));
+        }
         try
         {
             RawTableLoader.Load(session, table.Name, compiled.Source!, read);

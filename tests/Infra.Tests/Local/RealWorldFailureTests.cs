@@ -31,6 +31,16 @@ public sealed class RealWorldFailureTests : IDisposable
     }
 
     [Fact]
+    public void A_gzip_file_ending_in_upper_case_GZ_is_refused_as_Spark_would_not_decompress_it()
+    {
+        _project.WriteGzip(RealWorldProject.Matches("league=premier/season=2025/matches.csv.GZ"), "Date,HomeTeam,AwayTeam\n01/08/2025,A,B\n");
+
+        Assert.Equal(
+            $"Table 'matches' cannot be read:\n  {Staging("matches")}/league=premier/season=2025/matches.csv.GZ: ends in '.GZ', which Spark does not read as gzip (it decompresses only files ending in '.gz', in lower case); rename the file to end in .gz.",
+            Error());
+    }
+
+    [Fact]
     public void Latin_1_bytes_in_a_table_read_as_utf_8_name_the_file_line_and_setting()
     {
         _project.Write("pipeline.yaml", RealWorldProject.Pipeline.Replace("delimiter: \";\", encoding: latin-1", "delimiter: \";\"", StringComparison.Ordinal));
