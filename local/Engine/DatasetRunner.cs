@@ -87,7 +87,9 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
     {
         var clock = Stopwatch.StartNew();
         var ledgerFile = executor.FolderOf(compiled.Ledger!);
-        var ledger = fullRefresh ? Ledger.Empty() : Ledger.Read(ledgerFile);
+        var previous = Ledger.Read(ledgerFile);
+        var ledger = fullRefresh ? Ledger.Empty() : previous;
+        var gone = fullRefresh ? previous.Entries.Where(e => listing.Files.All(f => f.RelativePath != e.Path)).ToList() : [];
         var fresh = ledger.NewFiles(listing.Files);
         var batch = Batch(table.Name, fresh);
         var read = listing with { Files = fresh.Select(f => f.File).ToList() };
@@ -135,7 +137,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
             ParquetBytes = FolderBytes(dataFolder),
             Compression = table.Compression,
             IgnoredFiles = listing.Ignored,
-            Warnings = Warnings(listing, fresh.Count, emptyFiles, Metric(RunMetric.RowsRead)),
+            Warnings = [.. Warnings(listing, fresh.Count, emptyFiles, Metric(RunMetric.RowsRead)), .. GoneWarning(gone)],
             Elapsed = clock.Elapsed,
         };
         if (!result.Balanced)
@@ -163,6 +165,10 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         var text = string.Join("\n", files.Select(f => f.File.RelativePath + "\t" + f.Fingerprint).Order(StringComparer.Ordinal).Prepend(table + (fullRefresh ? "\tfull" : "")));
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
     }
+
+    /// <summary>A full refresh reads only what staging still holds: files earlier runs processed and staging lost take their rows with them.</summary>
+    private static IEnumerable<string> GoneWarning(IReadOnlyList<LedgerEntry> gone) => gone.Count == 0 ? [] :
+        [$"full refresh: {gone.Count} staging file(s) that earlier runs read are gone ({string.Join(", ", gone.Take(5).Select(e => e.Path))}{(gone.Count > 5 ? ", ..." : "")}), so their {gone.Sum(e => e.RowsRead):N0} rows are not in the rebuilt table"];
 
     private static List<string> Warnings(StagingListing listing, int newFiles, IReadOnlyList<string> emptyFiles, long rowsRead)
     {

@@ -128,7 +128,7 @@ public sealed class IncrementalRunTests : IDisposable
         var third = Run();
 
         Assert.Equal(new[] { "bad_type:amount", "out_of_range:amount" }, second.Tables.Single(t => t.Table == "orders").RejectedByReason.Keys);
-        Assert.Equal([$"run_id={second.RunId}", $"run_id={third.RunId}"], Directory.GetDirectories(Path.Combine(Output, "quarantine", "orders")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { $"run_id={second.RunId}", $"run_id={third.RunId}" }.Order(StringComparer.Ordinal), Directory.GetDirectories(Path.Combine(Output, "quarantine", "orders")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(2, Convert.ToInt64(LocalRunKit.Query($"SELECT COUNT(*) FROM {LocalRunKit.Parquet(Output, $"quarantine/orders/run_id={second.RunId}/")}").Single()[0]));
         Assert.Equal(1, Convert.ToInt64(LocalRunKit.Query($"SELECT COUNT(*) FROM {LocalRunKit.Parquet(Output, $"quarantine/orders/run_id={third.RunId}/")}").Single()[0]));
     }
@@ -240,6 +240,20 @@ public sealed class IncrementalRunTests : IDisposable
 
         Assert.Equal("files 2, already 0, read 10, warehouse 5", $"files {refresh.FilesRead}, already {refresh.FilesAlreadyProcessed}, read {refresh.RowsRead}, warehouse {refresh.WarehouseRows}");
         Assert.Equal(["day1.csv", "day2.csv"], File.ReadAllLines(Path.Combine(Output, "_state", "orders", "ledger.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("path").GetString()));
+    }
+
+    [Fact]
+    public void A_full_refresh_after_staging_lost_processed_files_says_whose_rows_are_gone()
+    {
+        Run();
+        AddSecondDay();
+        Run();
+        File.Delete(Path.Combine(Staging, "orders", "day1.csv"));
+
+        var orders = Run(fullRefresh: true).Tables.Single(t => t.Table == "orders");
+
+        Assert.Equal(["full refresh: 1 staging file(s) that earlier runs read are gone (day1.csv), so their 4 rows are not in the rebuilt table"], orders.Warnings);
+        Assert.Equal(3, orders.WarehouseRows);
     }
 
     [Fact]
