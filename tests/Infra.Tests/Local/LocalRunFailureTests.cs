@@ -63,10 +63,11 @@ public sealed class LocalRunFailureTests : IDisposable
     public void An_unknown_dataset_is_a_config_error_naming_the_datasets_of_the_environment()
     {
         var options = LocalRunKit.Options(_staging.Path, _out.Path) with { Datasets = ["podcasts"] };
+        var datasets = ConfigLoader.Load(RepoRoot.Path).Environment("dev").Datasets.Select(d => d.Name);
 
         var error = Assert.Throws<ConfigException>(() => LocalPipeline.Resolve(options));
 
-        Assert.Contains("has no dataset 'podcasts'; use one of spotify", error.Message);
+        Assert.Contains($"has no dataset 'podcasts'; use one of {string.Join(", ", datasets)}", error.Message);
     }
 
     [Fact]

@@ -281,14 +281,17 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Every_glue_job_writes_parquet_with_the_codec_the_dataset_names_in_pipeline_yaml()
+    public void Every_glue_job_writes_parquet_with_the_codec_its_table_names_in_pipeline_yaml()
     {
-        var codecs = fixture.Stacks.SelectMany(s => s.Stack.Etl.PlanFiles.Keys.SelectMany(job => PlansOf(s.Stack, job)))
-            .SelectMany(p => p.Outputs.Where(o => o.Format == OutputFormat.Parquet).Select(o => o.Compression))
-            .ToList();
-
-        Assert.NotEmpty(codecs);
-        Assert.All(codecs, c => Assert.Equal("zstd", c));
+        foreach (var (stack, _) in fixture.Stacks)
+        {
+            var dataset = stack.Plan.Dataset;
+            foreach (var plan in stack.Etl.PlanFiles.Keys.SelectMany(job => PlansOf(stack, job)))
+            {
+                var codec = dataset.Tables.FirstOrDefault(t => t.Name == plan.Table)?.Compression ?? dataset.Derived.Single(d => d.Name == plan.Table).Compression;
+                Assert.All(plan.Outputs.Where(o => o.Format == OutputFormat.Parquet), o => Assert.Equal(TransformCompiler.CodecName(codec), o.Compression));
+            }
+        }
     }
 
     [Fact]
@@ -320,29 +323,33 @@ public sealed class DatasetStackTests(ShippedStacksFixture fixture) : IClassFixt
         }
     }
 
+    /// <summary>Every Glue job of every shipped stack with the settings the layout gave it and its resource.</summary>
+    private IEnumerable<(DataPipeline.Config.EtlJobGroup Job, JObject Resource)> Jobs() =>
+        fixture.Stacks.SelectMany(s => DataPipeline.Config.EtlJobLayout.TableJobs(s.Stack.Plan).Concat(DataPipeline.Config.EtlJobLayout.DerivedJobs(s.Stack.Plan))
+            .Select(job => (job, s.Template.OfType("AWS::Glue::Job").Single(r => (string?)r.Resource.SelectToken("Properties.Name") == job.JobName).Resource)));
+
     [Fact]
-    public void Prod_uploads_start_the_workflow_and_dev_runs_it_on_demand_as_their_yaml_says()
+    public void Every_workflow_starts_as_its_environment_yaml_says()
     {
-        var prod = fixture.In("prod").Single().Template;
-        Assert.Equal("EVENT", (string?)prod.OfType("AWS::Glue::Trigger").Single(t => ((string)t.Resource.SelectToken("Properties.Name")!).EndsWith("-start", StringComparison.Ordinal)).Resource.SelectToken("Properties.Type"));
-        Assert.True((bool)prod.OfType("AWS::S3::Bucket").Single(b => ((string)b.Resource.SelectToken("Properties.BucketName")!).Contains("-staging-", StringComparison.Ordinal)).Resource.SelectToken("Properties.NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled")!);
-        var dev = fixture.In("dev").Single().Template;
-        Assert.Equal("ON_DEMAND", (string?)dev.OfType("AWS::Glue::Trigger").Single(t => ((string)t.Resource.SelectToken("Properties.Name")!).EndsWith("-start", StringComparison.Ordinal)).Resource.SelectToken("Properties.Type"));
+        foreach (var (stack, template) in fixture.Stacks)
+        {
+            var etl = stack.Plan.Etl;
+            var start = template.OfType("AWS::Glue::Trigger").Single(t => ((string)t.Resource.SelectToken("Properties.Name")!).EndsWith("-start", StringComparison.Ordinal)).Resource;
+            Assert.Equal(etl.EventDriven ? "EVENT" : etl.Schedule.IsOnDemand ? "ON_DEMAND" : "SCHEDULED", (string?)start.SelectToken("Properties.Type"));
+            var staging = template.OfType("AWS::S3::Bucket").Single(b => ((string)b.Resource.SelectToken("Properties.BucketName")!).Contains("-staging-", StringComparison.Ordinal)).Resource;
+            Assert.Equal(etl.EventDriven, (bool?)staging.SelectToken("Properties.NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled") ?? false);
+        }
     }
 
     [Fact]
-    public void Dev_jobs_use_flex_and_prod_jobs_do_not()
+    public void Every_job_runs_with_flex_exactly_when_its_settings_say_so()
     {
-        Assert.All(fixture.In("dev").Single().Template.OfType("AWS::Glue::Job"), j => Assert.Equal("FLEX", (string?)j.Resource.SelectToken("Properties.ExecutionClass")));
-        Assert.All(fixture.In("prod").Single().Template.OfType("AWS::Glue::Job"), j => Assert.Equal("STANDARD", (string?)j.Resource.SelectToken("Properties.ExecutionClass")));
+        Assert.All(Jobs(), j => Assert.Equal(j.Job.Settings.Flex ? "FLEX" : "STANDARD", (string?)j.Resource.SelectToken("Properties.ExecutionClass")));
     }
 
     [Fact]
-    public void Prod_albums_job_gets_the_workers_its_table_override_asks_for()
+    public void Every_job_gets_the_workers_its_settings_ask_for_table_overrides_included()
     {
-        var prod = fixture.In("prod").Single();
-        var jobs = prod.Template.OfType("AWS::Glue::Job").ToDictionary(j => (string)j.Resource.SelectToken("Properties.Name")!, j => (int)j.Resource.SelectToken("Properties.NumberOfWorkers")!);
-        Assert.Equal(6, jobs[prod.Stack.Plan.Names.Job("albums")]);
-        Assert.Equal(4, jobs[prod.Stack.Plan.Names.Job("tracks")]);
+        Assert.All(Jobs(), j => Assert.Equal(j.Job.Settings.Workers, (int)j.Resource.SelectToken("Properties.NumberOfWorkers")!));
     }
 }
