@@ -89,14 +89,14 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         var ledgerFile = executor.FolderOf(compiled.Ledger!);
         var previous = Ledger.Read(ledgerFile);
         var ledger = fullRefresh ? Ledger.Empty() : previous;
-        var gone = fullRefresh ? previous.Entries.Where(e => listing.Files.All(f => f.RelativePath != e.Path)).ToList() : [];
+        var inStaging = listing.Files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var gone = fullRefresh ? previous.Entries.Where(e => !inStaging.Contains(e.Path)).ToList() : [];
         var fresh = ledger.NewFiles(listing.Files);
         var batch = Batch(table.Name, fresh);
         var read = listing with { Files = fresh.Select(f => f.File).ToList() };
         if (StagingFiles.GzipSuffixProblems(read.Files) is { Count: > 0 } problems)
         {
-            throw new LocalRunException($"Table '{table.Name}' cannot be read:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, problems.Select(p => "  " + listing.Folder.TrimEnd('/') + "/" + p)));
+            throw PlanExecutor.CannotBeRead(table.Name, listing.Folder, problems);
         }
         try
         {

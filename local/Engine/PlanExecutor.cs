@@ -31,9 +31,7 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
                 var problems = session.Query($"SELECT {Sql.Quote(PlanColumns.Message)} FROM {Sql.Quote(step.Name)} ORDER BY 1 LIMIT 50").Rows;
                 if (problems.Count > 0)
                 {
-                    var prefix = stagingFolder is null ? "" : stagingFolder.TrimEnd('/') + "/";
-                    throw new LocalRunException($"Table '{plan.Table}' cannot be read:{Environment.NewLine}" +
-                        string.Join(Environment.NewLine, problems.Select(p => "  " + prefix + (string)p[0]!)));
+                    throw CannotBeRead(plan.Table, stagingFolder, problems.Select(p => (string)p[0]!));
                 }
             }
         }
@@ -43,6 +41,13 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
     /// Registers current_&lt;table&gt;: the rows the table's warehouse folder holds, with _file naming each row's file,
     /// or an empty view of the plan's columns when the folder holds nothing or the run rebuilds the table.
     /// </summary>
+    /// <summary>The error that stops a table whose files cannot be read: one line per problem, each path under the staging folder.</summary>
+    public static LocalRunException CannotBeRead(string table, string? stagingFolder, IEnumerable<string> problems)
+    {
+        var prefix = stagingFolder is null ? "" : stagingFolder.TrimEnd('/') + "/";
+        return new LocalRunException($"Table '{table}' cannot be read:{Environment.NewLine}" + string.Join(Environment.NewLine, problems.Select(p => "  " + prefix + p)));
+    }
+
     public void RegisterCurrent(TransformPlan plan, bool empty)
     {
         if (plan.Current is not { } current)
