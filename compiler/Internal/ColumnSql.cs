@@ -9,7 +9,11 @@ namespace DataPipeline.Compiler.Internal;
 /// are the engines' common ground: trimming removes spaces and tabs only, lower-casing changes A-Z only, so Spark and
 /// DuckDB decide every value alike (their TRIM and LOWER differ on other Unicode characters).
 /// </summary>
-internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect, IReadOnlyList<string> nullValues)
+/// <param name="mayBePadded">
+/// A condition that is TRUE whenever the column's raw text may start or end with a space or tab (the record's flag that
+/// its line has one beside a delimiter, a quote or an end), so the others skip the per-value test; null: test every value.
+/// </param>
+internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect, IReadOnlyList<string> nullValues, string? mayBePadded = null)
 {
     /// <summary>What trimming removes, on both engines.</summary>
     public const string TrimmedCharacters = " \t";
@@ -32,12 +36,14 @@ internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect, IRe
 
     /// <summary>
     /// The text without leading and trailing spaces and tabs. TRIM runs only when an end holds one: most values have
-    /// none, and DuckDB's TRIM of a character set costs several times a starts/ends-with test.
+    /// none, and DuckDB's TRIM of a character set costs several times a starts/ends-with test. With
+    /// <paramref name="mayBePadded"/>, values it is FALSE for are not tested at all.
     /// </summary>
-    public static string TrimSpaces(string expression, SqlDialect dialect)
+    public static string TrimSpaces(string expression, SqlDialect dialect, string? mayBePadded = null)
     {
         var (space, tab) = (dialect.Literal(" "), dialect.Literal("\t"));
-        return $"CASE WHEN {dialect.StartsWith(expression, space)} OR {dialect.EndsWith(expression, space)} OR {dialect.StartsWith(expression, tab)} OR {dialect.EndsWith(expression, tab)} " +
+        var skip = mayBePadded is null ? "" : $"WHEN NOT {mayBePadded} THEN {expression} ";
+        return $"CASE {skip}WHEN {dialect.StartsWith(expression, space)} OR {dialect.EndsWith(expression, space)} OR {dialect.StartsWith(expression, tab)} OR {dialect.EndsWith(expression, tab)} " +
             $"THEN TRIM(BOTH {dialect.Literal(TrimmedCharacters)} FROM {expression}) ELSE {expression} END";
     }
 
@@ -50,11 +56,11 @@ internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect, IRe
         var text = Raw;
         if (nullValues.Count > 0)
         {
-            text = $"CASE WHEN {OneOf(TrimSpaces(Raw, dialect), nullValues)} THEN NULL ELSE {Raw} END";
+            text = $"CASE WHEN {OneOf(TrimSpaces(Raw, dialect, mayBePadded), nullValues)} THEN NULL ELSE {Raw} END";
         }
         if (column.Rules.Trim || !IsString)
         {
-            text = TrimSpaces(text, dialect);
+            text = TrimSpaces(text, dialect, mayBePadded);
         }
         if (column.Rules.Lowercase)
         {

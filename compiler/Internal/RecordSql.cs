@@ -73,6 +73,16 @@ internal sealed class RecordSql
     /// </summary>
     public string Unquoted(string field, string lineHoldsQuote) => $"CASE WHEN {lineHoldsQuote} THEN {Unquoted(field)} ELSE NULLIF({field}, '') END";
 
+    /// <summary>
+    /// TRUE when a space or tab of the line stands at its start or end, or beside a delimiter or quote: only then can a
+    /// field's value start or end with one, so only then do its fields need trimming.
+    /// </summary>
+    public string MayBePadded(string line)
+    {
+        var edges = RegexText.Escape(_delimiter[0]) + RegexText.Escape(_quote[0]);
+        return _dialect.RegexMatches(line, $"(?:^|[{edges}])[\\x20\\x09]|[\\x20\\x09](?:[{edges}]|\\z)");
+    }
+
     /// <summary>TRUE when a line holds the quote character.</summary>
     public string HoldsQuote(string line) => $"INSTR({line}, {L(_quote)}) > 0";
 

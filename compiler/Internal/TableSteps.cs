@@ -20,7 +20,7 @@ internal sealed class TableSteps
         _table = table;
         _dialect = dialect;
         _records = new RecordSql(table, dialect);
-        _columns = table.Columns.Select(c => new ColumnSql(c, dialect, c.NullValues ?? table.Source.NullValues)).ToList();
+        _columns = table.Columns.Select(c => new ColumnSql(c, dialect, c.NullValues ?? table.Source.NullValues, _records.IsCsv && !table.IsFolderColumn(c) ? Padded : null)).ToList();
         _inFile = table.ColumnsInFile.ToList();
     }
 
@@ -33,6 +33,7 @@ internal sealed class TableSteps
     private string FieldCount => Q("_field_count");
     private string Fields => Q("_fields");
     private string Malformed => Q("_malformed");
+    private string Padded => Q("_padded");
     private string LayoutView => Q(StepNames.Layout(_table.Name));
     private string TypedView => Q(StepNames.Typed(_table.Name));
     private string Good => GoodIn(null);
@@ -126,14 +127,15 @@ internal sealed class TableSteps
         if (_records.IsCsv)
         {
             var quoted = Q("_quoted");
-            var split = Select(["*", $"{_records.HoldsQuote(Line)} AS {quoted}", $"{_records.Fields(Line)} AS {Fields}", $"{_records.IsValid(Line)} AS {Q("_valid")}"], Subquery(records, "records"));
+            var split = Select(["*", $"{_records.HoldsQuote(Line)} AS {quoted}", $"{_records.MayBePadded(Line)} AS {Padded}", $"{_records.Fields(Line)} AS {Fields}", $"{_records.IsValid(Line)} AS {Q("_valid")}"], Subquery(records, "records"));
             var checkedSplit = Select(["*", $"(NOT {Q("_valid")} OR {_dialect.Size(Fields)} <> {FieldCount}) AS {Malformed}"], Subquery(split, "split"));
             // Each field is taken from the list once, then unquoted, rather than once per use in the expressions below.
             parsed = Select(
-                new[] { SourceFile, Line, Arrival, IsHeader, Malformed, quoted }
+                new[] { SourceFile, Line, Arrival, IsHeader, Malformed, quoted, Padded }
                     .Concat(_inFile.Select((_, i) => $"{_dialect.Element(Fields, Q(RecordSql.PositionColumn(i)))} AS {Q(RecordSql.FieldColumn(i))}")),
                 Subquery(checkedSplit, "checked_split"));
             rawText = (_, index) => _records.Unquoted(Q(RecordSql.FieldColumn(index)), quoted);
+            rawColumns.Add(Padded);
         }
         else
         {

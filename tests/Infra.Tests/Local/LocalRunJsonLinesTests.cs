@@ -22,6 +22,7 @@ public sealed class LocalRunJsonLinesTests : IDisposable
                   - { name: ordered_on, type: date, required: true }
             queries:
               - { name: daily_quantity, sql: sql/sales/daily_quantity.sql }
+              - { name: order_notes, sql: sql/sales/order_notes.sql }
 
         """;
 
@@ -51,6 +52,7 @@ public sealed class LocalRunJsonLinesTests : IDisposable
         Write("pipeline.yaml", Pipeline);
         Write("pipeline.dev.yaml", Dev);
         Write("sql/sales/daily_quantity.sql", "SELECT ordered_on, SUM(quantity) AS quantity FROM \"{{database}}\".\"tbl_orders\" GROUP BY 1 ORDER BY 1");
+        Write("sql/sales/order_notes.sql", "SELECT order_id, CAST(NULL AS VARCHAR) AS no_note, '' AS empty_note, 'say \"hi\", then go' AS note FROM \"{{database}}\".\"tbl_orders\" ORDER BY order_id");
         Write("samples/sales/orders/orders.jsonl", Orders);
     }
 
@@ -68,6 +70,19 @@ public sealed class LocalRunJsonLinesTests : IDisposable
         Assert.Equal(new Dictionary<string, long> { ["malformed_row"] = 2, ["out_of_range:quantity"] = 1 }, orders.RejectedByReason);
         Assert.Equal(["ordered_on,quantity", "2024-01-02,5"], File.ReadAllLines(Path.Combine(result.OutputFolder, "queries", "daily_quantity.csv")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(result.OutputFolder, "report.html")));
+    }
+
+    [Fact]
+    public void Query_csv_writes_null_as_an_empty_field_and_an_empty_text_as_two_quotes()
+    {
+        var options = new LocalRunOptions { ConfigDirectory = _project.Path, Environment = "dev" };
+        var (plan, staging) = LocalPipeline.Resolve(options).Single();
+
+        var result = LocalPipeline.RunDataset(plan, staging, options, SilentProgress.Instance);
+
+        Assert.Equal(
+            ["order_id,no_note,empty_note,note", "a1,,\"\",\"say \"\"hi\"\", then go\"", "a2,,\"\",\"say \"\"hi\"\", then go\""],
+            File.ReadAllLines(Path.Combine(result.OutputFolder, "queries", "order_notes.csv")));
     }
 
     private void Write(string relativePath, string text)

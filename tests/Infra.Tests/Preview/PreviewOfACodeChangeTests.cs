@@ -22,11 +22,11 @@ public sealed class PreviewOfACodeChangeTests(CodeChangePreview preview) : IClas
 
     [Fact]
     public void Markdown_names_the_new_saved_query_with_its_result() =>
-        Assert.Contains("- `big_orders`: **new**, 1 row\n  ```diff\n    order_id,amount\n    o1,10\n  ```", Markdown);
+        Assert.Contains("- `big_orders`: **new**, 1 row\n  ```diff\n    order_id,amount\n    o1,10.0\n  ```", Markdown);
 
     [Fact]
     public void Markdown_shows_the_changed_query_result_before_and_after() =>
-        Assert.Contains("- `daily_total`: **changed**, 2 → 2 rows\n  ```diff\n    ordered_on,total\n  - 2024-01-02,15\n  - 2024-01-03,10.5\n  + 2024-01-02,10\n  + 2024-01-03,3\n  ```", Markdown);
+        Assert.Contains("- `daily_total`: **changed**, 2 → 2 rows\n  ```diff\n    ordered_on,total\n  - 2024-01-02,15.0\n  - 2024-01-03,10.5\n  + 2024-01-02,10.0\n  + 2024-01-03,3.0\n  ```", Markdown);
 
     [Fact]
     public void Markdown_shows_the_renamed_bucket_construct_as_a_replaced_resource() =>

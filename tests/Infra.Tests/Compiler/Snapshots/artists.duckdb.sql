@@ -103,18 +103,18 @@ FROM (
         FROM (
             SELECT
                 *,
-                CASE WHEN starts_with("_raw_id", ' ') OR ends_with("_raw_id", ' ') OR starts_with("_raw_id", (chr(9))) OR ends_with("_raw_id", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_id") ELSE "_raw_id" END AS "_text_id",
-                NULLIF(CASE WHEN starts_with("_raw_name", ' ') OR ends_with("_raw_name", ' ') OR starts_with("_raw_name", (chr(9))) OR ends_with("_raw_name", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_name") ELSE "_raw_name" END, '') AS "_text_name",
-                NULLIF(CASE WHEN starts_with("_raw_artist_popularity", ' ') OR ends_with("_raw_artist_popularity", ' ') OR starts_with("_raw_artist_popularity", (chr(9))) OR ends_with("_raw_artist_popularity", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_popularity") ELSE "_raw_artist_popularity" END, '') AS "_text_artist_popularity",
+                CASE WHEN NOT "_padded" THEN "_raw_id" WHEN starts_with("_raw_id", ' ') OR ends_with("_raw_id", ' ') OR starts_with("_raw_id", (chr(9))) OR ends_with("_raw_id", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_id") ELSE "_raw_id" END AS "_text_id",
+                NULLIF(CASE WHEN NOT "_padded" THEN "_raw_name" WHEN starts_with("_raw_name", ' ') OR ends_with("_raw_name", ' ') OR starts_with("_raw_name", (chr(9))) OR ends_with("_raw_name", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_name") ELSE "_raw_name" END, '') AS "_text_name",
+                NULLIF(CASE WHEN NOT "_padded" THEN "_raw_artist_popularity" WHEN starts_with("_raw_artist_popularity", ' ') OR ends_with("_raw_artist_popularity", ' ') OR starts_with("_raw_artist_popularity", (chr(9))) OR ends_with("_raw_artist_popularity", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_artist_popularity") ELSE "_raw_artist_popularity" END, '') AS "_text_artist_popularity",
                 "_raw_artist_genres" AS "_text_artist_genres",
-                NULLIF(CASE WHEN starts_with("_raw_followers", ' ') OR ends_with("_raw_followers", ' ') OR starts_with("_raw_followers", (chr(9))) OR ends_with("_raw_followers", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_followers") ELSE "_raw_followers" END, '') AS "_text_followers",
-                NULLIF(translate(CASE WHEN starts_with("_raw_genre_0", ' ') OR ends_with("_raw_genre_0", ' ') OR starts_with("_raw_genre_0", (chr(9))) OR ends_with("_raw_genre_0", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_0") ELSE "_raw_genre_0" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_0",
-                NULLIF(translate(CASE WHEN starts_with("_raw_genre_1", ' ') OR ends_with("_raw_genre_1", ' ') OR starts_with("_raw_genre_1", (chr(9))) OR ends_with("_raw_genre_1", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_1") ELSE "_raw_genre_1" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_1",
-                NULLIF(translate(CASE WHEN starts_with("_raw_genre_2", ' ') OR ends_with("_raw_genre_2", ' ') OR starts_with("_raw_genre_2", (chr(9))) OR ends_with("_raw_genre_2", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_2") ELSE "_raw_genre_2" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_2",
-                NULLIF(translate(CASE WHEN starts_with("_raw_genre_3", ' ') OR ends_with("_raw_genre_3", ' ') OR starts_with("_raw_genre_3", (chr(9))) OR ends_with("_raw_genre_3", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_3") ELSE "_raw_genre_3" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_3",
-                NULLIF(translate(CASE WHEN starts_with("_raw_genre_4", ' ') OR ends_with("_raw_genre_4", ' ') OR starts_with("_raw_genre_4", (chr(9))) OR ends_with("_raw_genre_4", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_4") ELSE "_raw_genre_4" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_4",
-                NULLIF(translate(CASE WHEN starts_with("_raw_genre_5", ' ') OR ends_with("_raw_genre_5", ' ') OR starts_with("_raw_genre_5", (chr(9))) OR ends_with("_raw_genre_5", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_5") ELSE "_raw_genre_5" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_5",
-                NULLIF(translate(CASE WHEN starts_with("_raw_genre_6", ' ') OR ends_with("_raw_genre_6", ' ') OR starts_with("_raw_genre_6", (chr(9))) OR ends_with("_raw_genre_6", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_6") ELSE "_raw_genre_6" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_6"
+                NULLIF(CASE WHEN NOT "_padded" THEN "_raw_followers" WHEN starts_with("_raw_followers", ' ') OR ends_with("_raw_followers", ' ') OR starts_with("_raw_followers", (chr(9))) OR ends_with("_raw_followers", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_followers") ELSE "_raw_followers" END, '') AS "_text_followers",
+                NULLIF(translate(CASE WHEN NOT "_padded" THEN "_raw_genre_0" WHEN starts_with("_raw_genre_0", ' ') OR ends_with("_raw_genre_0", ' ') OR starts_with("_raw_genre_0", (chr(9))) OR ends_with("_raw_genre_0", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_0") ELSE "_raw_genre_0" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_0",
+                NULLIF(translate(CASE WHEN NOT "_padded" THEN "_raw_genre_1" WHEN starts_with("_raw_genre_1", ' ') OR ends_with("_raw_genre_1", ' ') OR starts_with("_raw_genre_1", (chr(9))) OR ends_with("_raw_genre_1", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_1") ELSE "_raw_genre_1" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_1",
+                NULLIF(translate(CASE WHEN NOT "_padded" THEN "_raw_genre_2" WHEN starts_with("_raw_genre_2", ' ') OR ends_with("_raw_genre_2", ' ') OR starts_with("_raw_genre_2", (chr(9))) OR ends_with("_raw_genre_2", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_2") ELSE "_raw_genre_2" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_2",
+                NULLIF(translate(CASE WHEN NOT "_padded" THEN "_raw_genre_3" WHEN starts_with("_raw_genre_3", ' ') OR ends_with("_raw_genre_3", ' ') OR starts_with("_raw_genre_3", (chr(9))) OR ends_with("_raw_genre_3", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_3") ELSE "_raw_genre_3" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_3",
+                NULLIF(translate(CASE WHEN NOT "_padded" THEN "_raw_genre_4" WHEN starts_with("_raw_genre_4", ' ') OR ends_with("_raw_genre_4", ' ') OR starts_with("_raw_genre_4", (chr(9))) OR ends_with("_raw_genre_4", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_4") ELSE "_raw_genre_4" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_4",
+                NULLIF(translate(CASE WHEN NOT "_padded" THEN "_raw_genre_5" WHEN starts_with("_raw_genre_5", ' ') OR ends_with("_raw_genre_5", ' ') OR starts_with("_raw_genre_5", (chr(9))) OR ends_with("_raw_genre_5", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_5") ELSE "_raw_genre_5" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_5",
+                NULLIF(translate(CASE WHEN NOT "_padded" THEN "_raw_genre_6" WHEN starts_with("_raw_genre_6", ' ') OR ends_with("_raw_genre_6", ' ') OR starts_with("_raw_genre_6", (chr(9))) OR ends_with("_raw_genre_6", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_genre_6") ELSE "_raw_genre_6" END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "_text_genre_6"
             FROM (
                 SELECT
                     "_source_file",
@@ -122,6 +122,7 @@ FROM (
                     "_arrival",
                     "_is_header",
                     "_malformed",
+                    "_padded",
                     CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_0" IS NULL OR "_field_0" = '' THEN NULL WHEN starts_with("_field_0", '"') THEN replace(substr("_field_0", 2, length("_field_0") - 2), '""', '"') ELSE "_field_0" END ELSE NULLIF("_field_0", '') END END AS "_raw_id",
                     CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_1" IS NULL OR "_field_1" = '' THEN NULL WHEN starts_with("_field_1", '"') THEN replace(substr("_field_1", 2, length("_field_1") - 2), '""', '"') ELSE "_field_1" END ELSE NULLIF("_field_1", '') END END AS "_raw_name",
                     CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_2" IS NULL OR "_field_2" = '' THEN NULL WHEN starts_with("_field_2", '"') THEN replace(substr("_field_2", 2, length("_field_2") - 2), '""', '"') ELSE "_field_2" END ELSE NULLIF("_field_2", '') END END AS "_raw_artist_popularity",
@@ -142,6 +143,7 @@ FROM (
                         "_is_header",
                         "_malformed",
                         "_quoted",
+                        "_padded",
                         list_extract("_fields", "_position_0") AS "_field_0",
                         list_extract("_fields", "_position_1") AS "_field_1",
                         list_extract("_fields", "_position_2") AS "_field_2",
@@ -162,6 +164,7 @@ FROM (
                             SELECT
                                 *,
                                 INSTR("_line", '"') > 0 AS "_quoted",
+                                regexp_matches("_line", '(?:^|[\,\"])[\x20\x09]|[\x20\x09](?:[\,\"]|\z)') AS "_padded",
                                 CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
                                 CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
                             FROM (

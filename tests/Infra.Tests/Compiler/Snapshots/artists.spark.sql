@@ -103,18 +103,18 @@ FROM (
         FROM (
             SELECT
                 *,
-                CASE WHEN startswith(`_raw_id`, ' ') OR endswith(`_raw_id`, ' ') OR startswith(`_raw_id`, '\u0009') OR endswith(`_raw_id`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_id`) ELSE `_raw_id` END AS `_text_id`,
-                NULLIF(CASE WHEN startswith(`_raw_name`, ' ') OR endswith(`_raw_name`, ' ') OR startswith(`_raw_name`, '\u0009') OR endswith(`_raw_name`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_name`) ELSE `_raw_name` END, '') AS `_text_name`,
-                NULLIF(CASE WHEN startswith(`_raw_artist_popularity`, ' ') OR endswith(`_raw_artist_popularity`, ' ') OR startswith(`_raw_artist_popularity`, '\u0009') OR endswith(`_raw_artist_popularity`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_artist_popularity`) ELSE `_raw_artist_popularity` END, '') AS `_text_artist_popularity`,
+                CASE WHEN NOT `_padded` THEN `_raw_id` WHEN startswith(`_raw_id`, ' ') OR endswith(`_raw_id`, ' ') OR startswith(`_raw_id`, '\u0009') OR endswith(`_raw_id`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_id`) ELSE `_raw_id` END AS `_text_id`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_name` WHEN startswith(`_raw_name`, ' ') OR endswith(`_raw_name`, ' ') OR startswith(`_raw_name`, '\u0009') OR endswith(`_raw_name`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_name`) ELSE `_raw_name` END, '') AS `_text_name`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_artist_popularity` WHEN startswith(`_raw_artist_popularity`, ' ') OR endswith(`_raw_artist_popularity`, ' ') OR startswith(`_raw_artist_popularity`, '\u0009') OR endswith(`_raw_artist_popularity`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_artist_popularity`) ELSE `_raw_artist_popularity` END, '') AS `_text_artist_popularity`,
                 `_raw_artist_genres` AS `_text_artist_genres`,
-                NULLIF(CASE WHEN startswith(`_raw_followers`, ' ') OR endswith(`_raw_followers`, ' ') OR startswith(`_raw_followers`, '\u0009') OR endswith(`_raw_followers`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_followers`) ELSE `_raw_followers` END, '') AS `_text_followers`,
-                NULLIF(translate(CASE WHEN startswith(`_raw_genre_0`, ' ') OR endswith(`_raw_genre_0`, ' ') OR startswith(`_raw_genre_0`, '\u0009') OR endswith(`_raw_genre_0`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_0`) ELSE `_raw_genre_0` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_0`,
-                NULLIF(translate(CASE WHEN startswith(`_raw_genre_1`, ' ') OR endswith(`_raw_genre_1`, ' ') OR startswith(`_raw_genre_1`, '\u0009') OR endswith(`_raw_genre_1`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_1`) ELSE `_raw_genre_1` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_1`,
-                NULLIF(translate(CASE WHEN startswith(`_raw_genre_2`, ' ') OR endswith(`_raw_genre_2`, ' ') OR startswith(`_raw_genre_2`, '\u0009') OR endswith(`_raw_genre_2`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_2`) ELSE `_raw_genre_2` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_2`,
-                NULLIF(translate(CASE WHEN startswith(`_raw_genre_3`, ' ') OR endswith(`_raw_genre_3`, ' ') OR startswith(`_raw_genre_3`, '\u0009') OR endswith(`_raw_genre_3`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_3`) ELSE `_raw_genre_3` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_3`,
-                NULLIF(translate(CASE WHEN startswith(`_raw_genre_4`, ' ') OR endswith(`_raw_genre_4`, ' ') OR startswith(`_raw_genre_4`, '\u0009') OR endswith(`_raw_genre_4`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_4`) ELSE `_raw_genre_4` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_4`,
-                NULLIF(translate(CASE WHEN startswith(`_raw_genre_5`, ' ') OR endswith(`_raw_genre_5`, ' ') OR startswith(`_raw_genre_5`, '\u0009') OR endswith(`_raw_genre_5`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_5`) ELSE `_raw_genre_5` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_5`,
-                NULLIF(translate(CASE WHEN startswith(`_raw_genre_6`, ' ') OR endswith(`_raw_genre_6`, ' ') OR startswith(`_raw_genre_6`, '\u0009') OR endswith(`_raw_genre_6`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_6`) ELSE `_raw_genre_6` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_6`
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_followers` WHEN startswith(`_raw_followers`, ' ') OR endswith(`_raw_followers`, ' ') OR startswith(`_raw_followers`, '\u0009') OR endswith(`_raw_followers`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_followers`) ELSE `_raw_followers` END, '') AS `_text_followers`,
+                NULLIF(translate(CASE WHEN NOT `_padded` THEN `_raw_genre_0` WHEN startswith(`_raw_genre_0`, ' ') OR endswith(`_raw_genre_0`, ' ') OR startswith(`_raw_genre_0`, '\u0009') OR endswith(`_raw_genre_0`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_0`) ELSE `_raw_genre_0` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_0`,
+                NULLIF(translate(CASE WHEN NOT `_padded` THEN `_raw_genre_1` WHEN startswith(`_raw_genre_1`, ' ') OR endswith(`_raw_genre_1`, ' ') OR startswith(`_raw_genre_1`, '\u0009') OR endswith(`_raw_genre_1`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_1`) ELSE `_raw_genre_1` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_1`,
+                NULLIF(translate(CASE WHEN NOT `_padded` THEN `_raw_genre_2` WHEN startswith(`_raw_genre_2`, ' ') OR endswith(`_raw_genre_2`, ' ') OR startswith(`_raw_genre_2`, '\u0009') OR endswith(`_raw_genre_2`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_2`) ELSE `_raw_genre_2` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_2`,
+                NULLIF(translate(CASE WHEN NOT `_padded` THEN `_raw_genre_3` WHEN startswith(`_raw_genre_3`, ' ') OR endswith(`_raw_genre_3`, ' ') OR startswith(`_raw_genre_3`, '\u0009') OR endswith(`_raw_genre_3`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_3`) ELSE `_raw_genre_3` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_3`,
+                NULLIF(translate(CASE WHEN NOT `_padded` THEN `_raw_genre_4` WHEN startswith(`_raw_genre_4`, ' ') OR endswith(`_raw_genre_4`, ' ') OR startswith(`_raw_genre_4`, '\u0009') OR endswith(`_raw_genre_4`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_4`) ELSE `_raw_genre_4` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_4`,
+                NULLIF(translate(CASE WHEN NOT `_padded` THEN `_raw_genre_5` WHEN startswith(`_raw_genre_5`, ' ') OR endswith(`_raw_genre_5`, ' ') OR startswith(`_raw_genre_5`, '\u0009') OR endswith(`_raw_genre_5`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_5`) ELSE `_raw_genre_5` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_5`,
+                NULLIF(translate(CASE WHEN NOT `_padded` THEN `_raw_genre_6` WHEN startswith(`_raw_genre_6`, ' ') OR endswith(`_raw_genre_6`, ' ') OR startswith(`_raw_genre_6`, '\u0009') OR endswith(`_raw_genre_6`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_genre_6`) ELSE `_raw_genre_6` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS `_text_genre_6`
             FROM (
                 SELECT
                     `_source_file`,
@@ -122,6 +122,7 @@ FROM (
                     `_arrival`,
                     `_is_header`,
                     `_malformed`,
+                    `_padded`,
                     CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_0` IS NULL OR `_field_0` = '' THEN NULL WHEN startswith(`_field_0`, '"') THEN replace(substr(`_field_0`, 2, length(`_field_0`) - 2), '""', '"') ELSE `_field_0` END ELSE NULLIF(`_field_0`, '') END END AS `_raw_id`,
                     CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_1` IS NULL OR `_field_1` = '' THEN NULL WHEN startswith(`_field_1`, '"') THEN replace(substr(`_field_1`, 2, length(`_field_1`) - 2), '""', '"') ELSE `_field_1` END ELSE NULLIF(`_field_1`, '') END END AS `_raw_name`,
                     CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_2` IS NULL OR `_field_2` = '' THEN NULL WHEN startswith(`_field_2`, '"') THEN replace(substr(`_field_2`, 2, length(`_field_2`) - 2), '""', '"') ELSE `_field_2` END ELSE NULLIF(`_field_2`, '') END END AS `_raw_artist_popularity`,
@@ -142,6 +143,7 @@ FROM (
                         `_is_header`,
                         `_malformed`,
                         `_quoted`,
+                        `_padded`,
                         element_at(`_fields`, `_position_0`) AS `_field_0`,
                         element_at(`_fields`, `_position_1`) AS `_field_1`,
                         element_at(`_fields`, `_position_2`) AS `_field_2`,
@@ -162,6 +164,7 @@ FROM (
                             SELECT
                                 *,
                                 INSTR(`_line`, '"') > 0 AS `_quoted`,
+                                `_line` RLIKE '(?:^|[\\,\\"])[\\x20\\x09]|[\\x20\\x09](?:[\\,\\"]|\\z)' AS `_padded`,
                                 CASE WHEN INSTR(`_line`, '"') > 0 THEN transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_line`, '\\,', -1) END AS `_fields`,
                                 CASE WHEN INSTR(`_line`, '"') > 0 THEN `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_valid`
                             FROM (

@@ -149,24 +149,24 @@ FROM (
         FROM (
             SELECT
                 *,
-                NULLIF(CASE WHEN startswith(`_raw_danceability`, ' ') OR endswith(`_raw_danceability`, ' ') OR startswith(`_raw_danceability`, '\u0009') OR endswith(`_raw_danceability`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_danceability`) ELSE `_raw_danceability` END, '') AS `_text_danceability`,
-                NULLIF(CASE WHEN startswith(`_raw_energy`, ' ') OR endswith(`_raw_energy`, ' ') OR startswith(`_raw_energy`, '\u0009') OR endswith(`_raw_energy`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_energy`) ELSE `_raw_energy` END, '') AS `_text_energy`,
-                NULLIF(CASE WHEN startswith(`_raw_key`, ' ') OR endswith(`_raw_key`, ' ') OR startswith(`_raw_key`, '\u0009') OR endswith(`_raw_key`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_key`) ELSE `_raw_key` END, '') AS `_text_key`,
-                NULLIF(CASE WHEN startswith(`_raw_loudness`, ' ') OR endswith(`_raw_loudness`, ' ') OR startswith(`_raw_loudness`, '\u0009') OR endswith(`_raw_loudness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_loudness`) ELSE `_raw_loudness` END, '') AS `_text_loudness`,
-                NULLIF(CASE WHEN startswith(`_raw_mode`, ' ') OR endswith(`_raw_mode`, ' ') OR startswith(`_raw_mode`, '\u0009') OR endswith(`_raw_mode`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_mode`) ELSE `_raw_mode` END, '') AS `_text_mode`,
-                NULLIF(CASE WHEN startswith(`_raw_speechiness`, ' ') OR endswith(`_raw_speechiness`, ' ') OR startswith(`_raw_speechiness`, '\u0009') OR endswith(`_raw_speechiness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_speechiness`) ELSE `_raw_speechiness` END, '') AS `_text_speechiness`,
-                NULLIF(CASE WHEN startswith(`_raw_acousticness`, ' ') OR endswith(`_raw_acousticness`, ' ') OR startswith(`_raw_acousticness`, '\u0009') OR endswith(`_raw_acousticness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_acousticness`) ELSE `_raw_acousticness` END, '') AS `_text_acousticness`,
-                NULLIF(CASE WHEN startswith(`_raw_instrumentalness`, ' ') OR endswith(`_raw_instrumentalness`, ' ') OR startswith(`_raw_instrumentalness`, '\u0009') OR endswith(`_raw_instrumentalness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_instrumentalness`) ELSE `_raw_instrumentalness` END, '') AS `_text_instrumentalness`,
-                NULLIF(CASE WHEN startswith(`_raw_liveness`, ' ') OR endswith(`_raw_liveness`, ' ') OR startswith(`_raw_liveness`, '\u0009') OR endswith(`_raw_liveness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_liveness`) ELSE `_raw_liveness` END, '') AS `_text_liveness`,
-                NULLIF(CASE WHEN startswith(`_raw_valence`, ' ') OR endswith(`_raw_valence`, ' ') OR startswith(`_raw_valence`, '\u0009') OR endswith(`_raw_valence`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_valence`) ELSE `_raw_valence` END, '') AS `_text_valence`,
-                NULLIF(CASE WHEN startswith(`_raw_tempo`, ' ') OR endswith(`_raw_tempo`, ' ') OR startswith(`_raw_tempo`, '\u0009') OR endswith(`_raw_tempo`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_tempo`) ELSE `_raw_tempo` END, '') AS `_text_tempo`,
-                translate(CASE WHEN startswith(`_raw_type`, ' ') OR endswith(`_raw_type`, ' ') OR startswith(`_raw_type`, '\u0009') OR endswith(`_raw_type`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_type`) ELSE `_raw_type` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS `_text_type`,
-                CASE WHEN startswith(`_raw_id`, ' ') OR endswith(`_raw_id`, ' ') OR startswith(`_raw_id`, '\u0009') OR endswith(`_raw_id`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_id`) ELSE `_raw_id` END AS `_text_id`,
-                CASE WHEN startswith(`_raw_uri`, ' ') OR endswith(`_raw_uri`, ' ') OR startswith(`_raw_uri`, '\u0009') OR endswith(`_raw_uri`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_uri`) ELSE `_raw_uri` END AS `_text_uri`,
-                CASE WHEN startswith(`_raw_track_href`, ' ') OR endswith(`_raw_track_href`, ' ') OR startswith(`_raw_track_href`, '\u0009') OR endswith(`_raw_track_href`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_track_href`) ELSE `_raw_track_href` END AS `_text_track_href`,
-                CASE WHEN startswith(`_raw_analysis_url`, ' ') OR endswith(`_raw_analysis_url`, ' ') OR startswith(`_raw_analysis_url`, '\u0009') OR endswith(`_raw_analysis_url`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_analysis_url`) ELSE `_raw_analysis_url` END AS `_text_analysis_url`,
-                NULLIF(CASE WHEN startswith(`_raw_duration_ms`, ' ') OR endswith(`_raw_duration_ms`, ' ') OR startswith(`_raw_duration_ms`, '\u0009') OR endswith(`_raw_duration_ms`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_duration_ms`) ELSE `_raw_duration_ms` END, '') AS `_text_duration_ms`,
-                NULLIF(CASE WHEN startswith(`_raw_time_signature`, ' ') OR endswith(`_raw_time_signature`, ' ') OR startswith(`_raw_time_signature`, '\u0009') OR endswith(`_raw_time_signature`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_time_signature`) ELSE `_raw_time_signature` END, '') AS `_text_time_signature`
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_danceability` WHEN startswith(`_raw_danceability`, ' ') OR endswith(`_raw_danceability`, ' ') OR startswith(`_raw_danceability`, '\u0009') OR endswith(`_raw_danceability`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_danceability`) ELSE `_raw_danceability` END, '') AS `_text_danceability`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_energy` WHEN startswith(`_raw_energy`, ' ') OR endswith(`_raw_energy`, ' ') OR startswith(`_raw_energy`, '\u0009') OR endswith(`_raw_energy`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_energy`) ELSE `_raw_energy` END, '') AS `_text_energy`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_key` WHEN startswith(`_raw_key`, ' ') OR endswith(`_raw_key`, ' ') OR startswith(`_raw_key`, '\u0009') OR endswith(`_raw_key`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_key`) ELSE `_raw_key` END, '') AS `_text_key`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_loudness` WHEN startswith(`_raw_loudness`, ' ') OR endswith(`_raw_loudness`, ' ') OR startswith(`_raw_loudness`, '\u0009') OR endswith(`_raw_loudness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_loudness`) ELSE `_raw_loudness` END, '') AS `_text_loudness`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_mode` WHEN startswith(`_raw_mode`, ' ') OR endswith(`_raw_mode`, ' ') OR startswith(`_raw_mode`, '\u0009') OR endswith(`_raw_mode`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_mode`) ELSE `_raw_mode` END, '') AS `_text_mode`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_speechiness` WHEN startswith(`_raw_speechiness`, ' ') OR endswith(`_raw_speechiness`, ' ') OR startswith(`_raw_speechiness`, '\u0009') OR endswith(`_raw_speechiness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_speechiness`) ELSE `_raw_speechiness` END, '') AS `_text_speechiness`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_acousticness` WHEN startswith(`_raw_acousticness`, ' ') OR endswith(`_raw_acousticness`, ' ') OR startswith(`_raw_acousticness`, '\u0009') OR endswith(`_raw_acousticness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_acousticness`) ELSE `_raw_acousticness` END, '') AS `_text_acousticness`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_instrumentalness` WHEN startswith(`_raw_instrumentalness`, ' ') OR endswith(`_raw_instrumentalness`, ' ') OR startswith(`_raw_instrumentalness`, '\u0009') OR endswith(`_raw_instrumentalness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_instrumentalness`) ELSE `_raw_instrumentalness` END, '') AS `_text_instrumentalness`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_liveness` WHEN startswith(`_raw_liveness`, ' ') OR endswith(`_raw_liveness`, ' ') OR startswith(`_raw_liveness`, '\u0009') OR endswith(`_raw_liveness`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_liveness`) ELSE `_raw_liveness` END, '') AS `_text_liveness`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_valence` WHEN startswith(`_raw_valence`, ' ') OR endswith(`_raw_valence`, ' ') OR startswith(`_raw_valence`, '\u0009') OR endswith(`_raw_valence`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_valence`) ELSE `_raw_valence` END, '') AS `_text_valence`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_tempo` WHEN startswith(`_raw_tempo`, ' ') OR endswith(`_raw_tempo`, ' ') OR startswith(`_raw_tempo`, '\u0009') OR endswith(`_raw_tempo`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_tempo`) ELSE `_raw_tempo` END, '') AS `_text_tempo`,
+                translate(CASE WHEN NOT `_padded` THEN `_raw_type` WHEN startswith(`_raw_type`, ' ') OR endswith(`_raw_type`, ' ') OR startswith(`_raw_type`, '\u0009') OR endswith(`_raw_type`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_type`) ELSE `_raw_type` END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS `_text_type`,
+                CASE WHEN NOT `_padded` THEN `_raw_id` WHEN startswith(`_raw_id`, ' ') OR endswith(`_raw_id`, ' ') OR startswith(`_raw_id`, '\u0009') OR endswith(`_raw_id`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_id`) ELSE `_raw_id` END AS `_text_id`,
+                CASE WHEN NOT `_padded` THEN `_raw_uri` WHEN startswith(`_raw_uri`, ' ') OR endswith(`_raw_uri`, ' ') OR startswith(`_raw_uri`, '\u0009') OR endswith(`_raw_uri`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_uri`) ELSE `_raw_uri` END AS `_text_uri`,
+                CASE WHEN NOT `_padded` THEN `_raw_track_href` WHEN startswith(`_raw_track_href`, ' ') OR endswith(`_raw_track_href`, ' ') OR startswith(`_raw_track_href`, '\u0009') OR endswith(`_raw_track_href`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_track_href`) ELSE `_raw_track_href` END AS `_text_track_href`,
+                CASE WHEN NOT `_padded` THEN `_raw_analysis_url` WHEN startswith(`_raw_analysis_url`, ' ') OR endswith(`_raw_analysis_url`, ' ') OR startswith(`_raw_analysis_url`, '\u0009') OR endswith(`_raw_analysis_url`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_analysis_url`) ELSE `_raw_analysis_url` END AS `_text_analysis_url`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_duration_ms` WHEN startswith(`_raw_duration_ms`, ' ') OR endswith(`_raw_duration_ms`, ' ') OR startswith(`_raw_duration_ms`, '\u0009') OR endswith(`_raw_duration_ms`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_duration_ms`) ELSE `_raw_duration_ms` END, '') AS `_text_duration_ms`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_time_signature` WHEN startswith(`_raw_time_signature`, ' ') OR endswith(`_raw_time_signature`, ' ') OR startswith(`_raw_time_signature`, '\u0009') OR endswith(`_raw_time_signature`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_time_signature`) ELSE `_raw_time_signature` END, '') AS `_text_time_signature`
             FROM (
                 SELECT
                     `_source_file`,
@@ -174,6 +174,7 @@ FROM (
                     `_arrival`,
                     `_is_header`,
                     `_malformed`,
+                    `_padded`,
                     CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_0` IS NULL OR `_field_0` = '' THEN NULL WHEN startswith(`_field_0`, '"') THEN replace(substr(`_field_0`, 2, length(`_field_0`) - 2), '""', '"') ELSE `_field_0` END ELSE NULLIF(`_field_0`, '') END END AS `_raw_danceability`,
                     CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_1` IS NULL OR `_field_1` = '' THEN NULL WHEN startswith(`_field_1`, '"') THEN replace(substr(`_field_1`, 2, length(`_field_1`) - 2), '""', '"') ELSE `_field_1` END ELSE NULLIF(`_field_1`, '') END END AS `_raw_energy`,
                     CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_2` IS NULL OR `_field_2` = '' THEN NULL WHEN startswith(`_field_2`, '"') THEN replace(substr(`_field_2`, 2, length(`_field_2`) - 2), '""', '"') ELSE `_field_2` END ELSE NULLIF(`_field_2`, '') END END AS `_raw_key`,
@@ -200,6 +201,7 @@ FROM (
                         `_is_header`,
                         `_malformed`,
                         `_quoted`,
+                        `_padded`,
                         element_at(`_fields`, `_position_0`) AS `_field_0`,
                         element_at(`_fields`, `_position_1`) AS `_field_1`,
                         element_at(`_fields`, `_position_2`) AS `_field_2`,
@@ -226,6 +228,7 @@ FROM (
                             SELECT
                                 *,
                                 INSTR(`_line`, '"') > 0 AS `_quoted`,
+                                `_line` RLIKE '(?:^|[\\,\\"])[\\x20\\x09]|[\\x20\\x09](?:[\\,\\"]|\\z)' AS `_padded`,
                                 CASE WHEN INSTR(`_line`, '"') > 0 THEN transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_line`, '\\,', -1) END AS `_fields`,
                                 CASE WHEN INSTR(`_line`, '"') > 0 THEN `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_valid`
                             FROM (

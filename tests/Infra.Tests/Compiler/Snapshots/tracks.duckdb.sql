@@ -66,9 +66,9 @@ FROM (
         FROM (
             SELECT
                 *,
-                CASE WHEN starts_with("_raw_id", ' ') OR ends_with("_raw_id", ' ') OR starts_with("_raw_id", (chr(9))) OR ends_with("_raw_id", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_id") ELSE "_raw_id" END AS "_text_id",
-                NULLIF(CASE WHEN starts_with("_raw_track_popularity", ' ') OR ends_with("_raw_track_popularity", ' ') OR starts_with("_raw_track_popularity", (chr(9))) OR ends_with("_raw_track_popularity", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_popularity") ELSE "_raw_track_popularity" END, '') AS "_text_track_popularity",
-                NULLIF(CASE WHEN starts_with("_raw_explicit", ' ') OR ends_with("_raw_explicit", ' ') OR starts_with("_raw_explicit", (chr(9))) OR ends_with("_raw_explicit", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_explicit") ELSE "_raw_explicit" END, '') AS "_text_explicit"
+                CASE WHEN NOT "_padded" THEN "_raw_id" WHEN starts_with("_raw_id", ' ') OR ends_with("_raw_id", ' ') OR starts_with("_raw_id", (chr(9))) OR ends_with("_raw_id", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_id") ELSE "_raw_id" END AS "_text_id",
+                NULLIF(CASE WHEN NOT "_padded" THEN "_raw_track_popularity" WHEN starts_with("_raw_track_popularity", ' ') OR ends_with("_raw_track_popularity", ' ') OR starts_with("_raw_track_popularity", (chr(9))) OR ends_with("_raw_track_popularity", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_track_popularity") ELSE "_raw_track_popularity" END, '') AS "_text_track_popularity",
+                NULLIF(CASE WHEN NOT "_padded" THEN "_raw_explicit" WHEN starts_with("_raw_explicit", ' ') OR ends_with("_raw_explicit", ' ') OR starts_with("_raw_explicit", (chr(9))) OR ends_with("_raw_explicit", (chr(9))) THEN TRIM(BOTH (' ' || chr(9)) FROM "_raw_explicit") ELSE "_raw_explicit" END, '') AS "_text_explicit"
             FROM (
                 SELECT
                     "_source_file",
@@ -76,6 +76,7 @@ FROM (
                     "_arrival",
                     "_is_header",
                     "_malformed",
+                    "_padded",
                     CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_0" IS NULL OR "_field_0" = '' THEN NULL WHEN starts_with("_field_0", '"') THEN replace(substr("_field_0", 2, length("_field_0") - 2), '""', '"') ELSE "_field_0" END ELSE NULLIF("_field_0", '') END END AS "_raw_id",
                     CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_1" IS NULL OR "_field_1" = '' THEN NULL WHEN starts_with("_field_1", '"') THEN replace(substr("_field_1", 2, length("_field_1") - 2), '""', '"') ELSE "_field_1" END ELSE NULLIF("_field_1", '') END END AS "_raw_track_popularity",
                     CASE WHEN "_malformed" THEN NULL ELSE CASE WHEN "_quoted" THEN CASE WHEN "_field_2" IS NULL OR "_field_2" = '' THEN NULL WHEN starts_with("_field_2", '"') THEN replace(substr("_field_2", 2, length("_field_2") - 2), '""', '"') ELSE "_field_2" END ELSE NULLIF("_field_2", '') END END AS "_raw_explicit"
@@ -87,6 +88,7 @@ FROM (
                         "_is_header",
                         "_malformed",
                         "_quoted",
+                        "_padded",
                         list_extract("_fields", "_position_0") AS "_field_0",
                         list_extract("_fields", "_position_1") AS "_field_1",
                         list_extract("_fields", "_position_2") AS "_field_2"
@@ -98,6 +100,7 @@ FROM (
                             SELECT
                                 *,
                                 INSTR("_line", '"') > 0 AS "_quoted",
+                                regexp_matches("_line", '(?:^|[\,\"])[\x20\x09]|[\x20\x09](?:[\,\"]|\z)') AS "_padded",
                                 CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
                                 CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
                             FROM (

@@ -66,9 +66,9 @@ FROM (
         FROM (
             SELECT
                 *,
-                CASE WHEN startswith(`_raw_id`, ' ') OR endswith(`_raw_id`, ' ') OR startswith(`_raw_id`, '\u0009') OR endswith(`_raw_id`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_id`) ELSE `_raw_id` END AS `_text_id`,
-                NULLIF(CASE WHEN startswith(`_raw_track_popularity`, ' ') OR endswith(`_raw_track_popularity`, ' ') OR startswith(`_raw_track_popularity`, '\u0009') OR endswith(`_raw_track_popularity`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_track_popularity`) ELSE `_raw_track_popularity` END, '') AS `_text_track_popularity`,
-                NULLIF(CASE WHEN startswith(`_raw_explicit`, ' ') OR endswith(`_raw_explicit`, ' ') OR startswith(`_raw_explicit`, '\u0009') OR endswith(`_raw_explicit`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_explicit`) ELSE `_raw_explicit` END, '') AS `_text_explicit`
+                CASE WHEN NOT `_padded` THEN `_raw_id` WHEN startswith(`_raw_id`, ' ') OR endswith(`_raw_id`, ' ') OR startswith(`_raw_id`, '\u0009') OR endswith(`_raw_id`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_id`) ELSE `_raw_id` END AS `_text_id`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_track_popularity` WHEN startswith(`_raw_track_popularity`, ' ') OR endswith(`_raw_track_popularity`, ' ') OR startswith(`_raw_track_popularity`, '\u0009') OR endswith(`_raw_track_popularity`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_track_popularity`) ELSE `_raw_track_popularity` END, '') AS `_text_track_popularity`,
+                NULLIF(CASE WHEN NOT `_padded` THEN `_raw_explicit` WHEN startswith(`_raw_explicit`, ' ') OR endswith(`_raw_explicit`, ' ') OR startswith(`_raw_explicit`, '\u0009') OR endswith(`_raw_explicit`, '\u0009') THEN TRIM(BOTH ' \u0009' FROM `_raw_explicit`) ELSE `_raw_explicit` END, '') AS `_text_explicit`
             FROM (
                 SELECT
                     `_source_file`,
@@ -76,6 +76,7 @@ FROM (
                     `_arrival`,
                     `_is_header`,
                     `_malformed`,
+                    `_padded`,
                     CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_0` IS NULL OR `_field_0` = '' THEN NULL WHEN startswith(`_field_0`, '"') THEN replace(substr(`_field_0`, 2, length(`_field_0`) - 2), '""', '"') ELSE `_field_0` END ELSE NULLIF(`_field_0`, '') END END AS `_raw_id`,
                     CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_1` IS NULL OR `_field_1` = '' THEN NULL WHEN startswith(`_field_1`, '"') THEN replace(substr(`_field_1`, 2, length(`_field_1`) - 2), '""', '"') ELSE `_field_1` END ELSE NULLIF(`_field_1`, '') END END AS `_raw_track_popularity`,
                     CASE WHEN `_malformed` THEN NULL ELSE CASE WHEN `_quoted` THEN CASE WHEN `_field_2` IS NULL OR `_field_2` = '' THEN NULL WHEN startswith(`_field_2`, '"') THEN replace(substr(`_field_2`, 2, length(`_field_2`) - 2), '""', '"') ELSE `_field_2` END ELSE NULLIF(`_field_2`, '') END END AS `_raw_explicit`
@@ -87,6 +88,7 @@ FROM (
                         `_is_header`,
                         `_malformed`,
                         `_quoted`,
+                        `_padded`,
                         element_at(`_fields`, `_position_0`) AS `_field_0`,
                         element_at(`_fields`, `_position_1`) AS `_field_1`,
                         element_at(`_fields`, `_position_2`) AS `_field_2`
@@ -98,6 +100,7 @@ FROM (
                             SELECT
                                 *,
                                 INSTR(`_line`, '"') > 0 AS `_quoted`,
+                                `_line` RLIKE '(?:^|[\\,\\"])[\\x20\\x09]|[\\x20\\x09](?:[\\,\\"]|\\z)' AS `_padded`,
                                 CASE WHEN INSTR(`_line`, '"') > 0 THEN transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_line`, '\\,', -1) END AS `_fields`,
                                 CASE WHEN INSTR(`_line`, '"') > 0 THEN `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_valid`
                             FROM (
