@@ -103,11 +103,9 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
                         DeleteFolder(folder);
                     }
                     var removed = session.Query($"SELECT {Sql.Quote(PlanColumns.File)} FROM {Sql.Quote(output.RemovedFiles!)}").Rows.Select(r => (string)r[0]!).ToList();
-                    if (removed.Count > 0)
-                    {
-                        Write(output, output.Kept!, folder, $"part-{batch}-kept");
-                    }
-                    Write(output, output.View, folder, $"part-{batch}");
+                    // The kept rows of the files being replaced and the new rows go to one file per partition.
+                    var rows = removed.Count > 0 ? $"SELECT * FROM {Sql.Quote(output.Kept!)} UNION ALL SELECT * FROM {Sql.Quote(output.View)}" : $"SELECT * FROM {Sql.Quote(output.View)}";
+                    Write(output, rows, folder, $"part-{batch}", isQuery: true);
                     foreach (var file in removed)
                     {
                         File.Delete(file);
@@ -120,10 +118,10 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
     }
 
     /// <summary>The rows of a step as Parquet (hive partitions when partitioned) or JSON lines; no file when there are no rows.</summary>
-    private void Write(PlanOutput output, string view, string folder, string name)
+    private void Write(PlanOutput output, string view, string folder, string name, bool isQuery = false)
     {
         Directory.CreateDirectory(folder);
-        var select = $"SELECT * FROM {Sql.Quote(view)}";
+        var select = isQuery ? view : $"SELECT * FROM {Sql.Quote(view)}";
         if (output.Format == OutputFormat.Json)
         {
             session.Execute($"COPY ({select}) TO {Sql.Literal(Path.Combine(folder, name + ".json"))} (FORMAT JSON)");

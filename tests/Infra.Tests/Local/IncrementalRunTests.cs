@@ -118,6 +118,18 @@ public sealed class IncrementalRunTests : IDisposable
     }
 
     [Fact]
+    public void A_merge_leaves_one_file_in_a_partition_it_rewrites_holding_its_kept_and_new_rows()
+    {
+        Run();
+        AddSecondDay();
+
+        Run();
+
+        Assert.Single(Directory.GetFiles(Path.Combine(Output, "data-warehouse", "orders", "region=north"), "*.parquet"));
+        Assert.Equal(["a,north,10,1", "b,north,25,2", "e,north,50,1"], Rows(Output, "data-warehouse/orders/region=north/", "order_id, region, amount, version", "order_id"));
+    }
+
+    [Fact]
     public void Each_run_keeps_its_rejects_in_a_folder_of_its_own()
     {
         Run();
