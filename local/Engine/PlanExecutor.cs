@@ -83,19 +83,19 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
             {
                 case OutputMode.Replace:
                     DeleteFolder(folder);
-                    Write(output, output.View, folder, "part-00000");
+                    Write(output, All(output.View), folder, "part-00000");
                     break;
                 case OutputMode.AppendRun:
                     var runFolder = FolderOf(WarehouseFolders.Run(output.Path, runId));
                     DeleteFolder(runFolder);
-                    Write(output, output.View, runFolder, "part-00000");
+                    Write(output, All(output.View), runFolder, "part-00000");
                     break;
                 case OutputMode.Append:
                     if (rebuild)
                     {
                         DeleteFolder(folder);
                     }
-                    Write(output, output.View, folder, $"part-{batch}");
+                    Write(output, All(output.View), folder, $"part-{batch}");
                     break;
                 case OutputMode.Merge:
                     if (rebuild)
@@ -104,8 +104,8 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
                     }
                     var removed = session.Query($"SELECT {Sql.Quote(PlanColumns.File)} FROM {Sql.Quote(output.RemovedFiles!)}").Rows.Select(r => (string)r[0]!).ToList();
                     // The kept rows of the files being replaced and the new rows go to one file per partition.
-                    var rows = removed.Count > 0 ? $"SELECT * FROM {Sql.Quote(output.Kept!)} UNION ALL SELECT * FROM {Sql.Quote(output.View)}" : $"SELECT * FROM {Sql.Quote(output.View)}";
-                    Write(output, rows, folder, $"part-{batch}", isQuery: true);
+                    var rows = removed.Count > 0 ? $"{All(output.Kept!)} UNION ALL BY NAME {All(output.View)}" : All(output.View);
+                    Write(output, rows, folder, $"part-{batch}");
                     foreach (var file in removed)
                     {
                         File.Delete(file);
@@ -117,11 +117,10 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
         }
     }
 
-    /// <summary>The rows of a step as Parquet (hive partitions when partitioned) or JSON lines; no file when there are no rows.</summary>
-    private void Write(PlanOutput output, string view, string folder, string name, bool isQuery = false)
+    /// <summary>The rows of a query as Parquet (hive partitions when partitioned) or JSON lines; no file when there are no rows.</summary>
+    private void Write(PlanOutput output, string select, string folder, string name)
     {
         Directory.CreateDirectory(folder);
-        var select = isQuery ? view : $"SELECT * FROM {Sql.Quote(view)}";
         if (output.Format == OutputFormat.Json)
         {
             session.Execute($"COPY ({select}) TO {Sql.Literal(Path.Combine(folder, name + ".json"))} (FORMAT JSON)");
@@ -140,6 +139,8 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
             File.Delete(file);
         }
     }
+
+    private static string All(string view) => $"SELECT * FROM {Sql.Quote(view)}";
 
     private static void DeleteFolder(string folder)
     {
