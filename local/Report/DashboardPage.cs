@@ -169,7 +169,7 @@ internal static class DashboardPage
         bool b => JsonValue.Create(b),
         BigInteger big => JsonValue.Create((double)big),
         _ when ChartChoice.IsNumber(value) => JsonValue.Create(ChartChoice.ToDouble(value)),
-        _ => JsonValue.Create(CsvText.Text(value)),
+        _ => JsonValue.Create(ValueText.Text(value)),
     };
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

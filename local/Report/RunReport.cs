@@ -136,7 +136,7 @@ internal static class RunReport
             html.Append("<tr>");
             foreach (var value in row)
             {
-                html.Append(ChartChoice.IsNumber(value) ? $"<td class=\"n\">{E(CsvText.Text(value))}</td>" : $"<td>{E(CsvText.Text(value))}</td>");
+                html.Append(ChartChoice.IsNumber(value) ? $"<td class=\"n\">{E(ValueText.Text(value))}</td>" : $"<td>{E(ValueText.Text(value))}</td>");
             }
             html.Append("</tr>\n");
         }

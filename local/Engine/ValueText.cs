@@ -2,11 +2,9 @@ using System.Globalization;
 
 namespace DataPipeline.Local.Engine;
 
-/// <summary>Values as CSV fields (RFC 4180, invariant culture); NULL is an empty field.</summary>
-internal static class CsvText
+/// <summary>A value as the report shows it (invariant culture); NULL is an empty text.</summary>
+internal static class ValueText
 {
-    public static string Line(IEnumerable<object?> values) => string.Join(",", values.Select(Field));
-
     public static string Text(object? value) => value switch
     {
         null => "",
@@ -17,10 +15,4 @@ internal static class CsvText
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private static string Field(object? value)
-    {
-        var text = Text(value);
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
 }
