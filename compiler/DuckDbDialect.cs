@@ -66,6 +66,13 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string CountEqual(string list, string value) => $"len(list_filter({list}, element -> element = {value}))";
 
+    /// <summary>
+    /// LOWER when the text is ASCII (as many bytes as characters), which is the same there, else translate: DuckDB's
+    /// translate costs about a microsecond a value, most of a boolean column's typed step when it ran once per word.
+    /// </summary>
+    public override string LowerAscii(string expression) =>
+        $"CASE WHEN strlen({expression}) = length({expression}) THEN lower({expression}) ELSE translate({expression}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END";
+
     public override string StartsWith(string expression, string prefix) => $"starts_with({expression}, {prefix})";
 
     public override string EndsWith(string expression, string suffix) => $"ends_with({expression}, {suffix})";

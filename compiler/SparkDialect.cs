@@ -54,6 +54,8 @@ public sealed class SparkDialect : SqlDialect
     public override string CountEqual(string list, string value) => $"size(filter({list}, element -> element = {value}))";
 
     // startswith is a function from Spark 3.3 on (Glue 4.0).
+    public override string LowerAscii(string expression) => $"translate({expression}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+
     public override string StartsWith(string expression, string prefix) => $"startswith({expression}, {prefix})";
 
     public override string EndsWith(string expression, string suffix) => $"endswith({expression}, {suffix})";

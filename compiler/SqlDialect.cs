@@ -56,6 +56,9 @@ public abstract class SqlDialect
     /// <summary>TRUE when the text ends with the suffix (both not NULL).</summary>
     public abstract string EndsWith(string expression, string suffix);
 
+    /// <summary>The text with A-Z lower-cased and every other character kept (the engines' LOWER differ on other letters, İ and final sigma among them).</summary>
+    public abstract string LowerAscii(string expression);
+
     /// <summary>The elements as one text, separated by <paramref name="separator"/>.</summary>
     public abstract string Join(string list, string separator);
 

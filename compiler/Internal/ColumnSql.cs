@@ -47,9 +47,6 @@ internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect, IRe
             $"THEN TRIM(BOTH {dialect.Literal(TrimmedCharacters)} FROM {expression}) ELSE {expression} END";
     }
 
-    public static string LowerAscii(string expression, SqlDialect dialect) =>
-        $"translate({expression}, {dialect.Literal("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}, {dialect.Literal("abcdefghijklmnopqrstuvwxyz")})";
-
     /// <summary>raw → null_values → TRIM → LOWER → NULLIF(x, ''); other types than string are always trimmed and treat '' as NULL.</summary>
     public string CleanText()
     {
@@ -64,7 +61,7 @@ internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect, IRe
         }
         if (column.Rules.Lowercase)
         {
-            text = LowerAscii(text, dialect);
+            text = dialect.LowerAscii(text);
         }
         if (column.Rules.EmptyAsNull || !IsString)
         {
@@ -85,7 +82,7 @@ internal sealed class ColumnSql(ColumnDefinition column, SqlDialect dialect, IRe
         ColumnKind.Double =>
             $"CASE WHEN {dialect.RegexMatches(Text, TextPatterns.Number)} THEN {dialect.TryCast(Text, column.Type)} END",
         ColumnKind.Boolean =>
-            $"CASE WHEN {OneOf(LowerAscii(Text, dialect), TextPatterns.TrueWords)} THEN TRUE WHEN {OneOf(LowerAscii(Text, dialect), TextPatterns.FalseWords)} THEN FALSE END",
+            $"CASE WHEN {OneOf(dialect.LowerAscii(Text), TextPatterns.TrueWords)} THEN TRUE WHEN {OneOf(dialect.LowerAscii(Text), TextPatterns.FalseWords)} THEN FALSE END",
         ColumnKind.Date => Temporal(column.Format ?? DatePattern.DefaultDate, dialect.ParseDate),
         ColumnKind.Timestamp => Temporal(column.Format ?? DatePattern.DefaultTimestamp, dialect.ParseTimestamp),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type.Kind, "Unknown column type."),

@@ -90,7 +90,7 @@ internal sealed class RecordSql
     public static string FieldColumn(int index) => $"_field_{index}";
 
     /// <summary>A header name as compared: unquoted, without surrounding spaces and tabs, ASCII letters lower-cased.</summary>
-    public string HeaderName(string field) => ColumnSql.LowerAscii(ColumnSql.TrimSpaces(Unquoted(field), _dialect), _dialect);
+    public string HeaderName(string field) => _dialect.LowerAscii(ColumnSql.TrimSpaces(Unquoted(field), _dialect));
 
     /// <summary>A declared source name as compared with <see cref="HeaderName"/>.</summary>
     public static string NormalizedName(string name) => new(name.Trim(' ', '\t').Select(c => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c).ToArray());
