@@ -75,12 +75,14 @@ internal sealed class RecordSql
 
     /// <summary>
     /// TRUE when a space or tab of the line stands at its start or end, or beside a delimiter or quote: only then can a
-    /// field's value start or end with one, so only then do its fields need trimming.
+    /// field's value start or end with one, so only then do its fields need trimming. The regex runs only on lines that
+    /// hold a space or tab at all (scanning every line with it took a quarter of a wide numeric table's typed step).
     /// </summary>
     public string MayBePadded(string line)
     {
         var edges = RegexText.Escape(_delimiter[0]) + RegexText.Escape(_quote[0]);
-        return _dialect.RegexMatches(line, $"(?:^|[{edges}])[\\x20\\x09]|[\\x20\\x09](?:[{edges}]|\\z)");
+        return $"CASE WHEN INSTR({line}, ' ') = 0 AND INSTR({line}, {L("\t")}) = 0 THEN FALSE " +
+            $"ELSE {_dialect.RegexMatches(line, $"(?:^|[{edges}])[\\x20\\x09]|[\\x20\\x09](?:[{edges}]|\\z)")} END";
     }
 
     /// <summary>TRUE when a line holds the quote character.</summary>
