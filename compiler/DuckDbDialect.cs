@@ -66,6 +66,13 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string CountEqual(string list, string value) => $"len(list_filter({list}, element -> element = {value}))";
 
+    // list_slice's end is inclusive; an end before the start gives an empty list.
+    public override string Slice(string list, string start, string count) => $"list_slice({list}, {start}, {start} + ({count}) - 1)";
+
+    public override string ListOf(string element) => $"list_value({element})";
+
+    public override string Concat(params string[] lists) => lists.Skip(1).Aggregate(lists[0], (all, next) => $"list_concat({all}, {next})");
+
     /// <summary>
     /// LOWER when the text is ASCII (as many bytes as characters), which is the same there, else translate: DuckDB's
     /// translate costs about a microsecond a value, most of a boolean column's typed step when it ran once per word.

@@ -53,9 +53,16 @@ public sealed class SparkDialect : SqlDialect
 
     public override string CountEqual(string list, string value) => $"size(filter({list}, element -> element = {value}))";
 
-    // startswith is a function from Spark 3.3 on (Glue 4.0).
+    // slice is 1-based and gives an empty array for a count of 0 or a start past the end.
+    public override string Slice(string list, string start, string count) => $"slice({list}, {start}, {count})";
+
+    public override string ListOf(string element) => $"array({element})";
+
+    public override string Concat(params string[] lists) => $"concat({string.Join(", ", lists)})";
+
     public override string LowerAscii(string expression) => $"translate({expression}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
 
+    // startswith is a function from Spark 3.3 on (Glue 4.0).
     public override string StartsWith(string expression, string prefix) => $"startswith({expression}, {prefix})";
 
     public override string EndsWith(string expression, string suffix) => $"endswith({expression}, {suffix})";

@@ -50,6 +50,15 @@ public abstract class SqlDialect
     /// <summary>How many elements equal the value.</summary>
     public abstract string CountEqual(string list, string value);
 
+    /// <summary>The <paramref name="count"/> elements from a 1-based position (fewer at the end; none for a count of 0).</summary>
+    public abstract string Slice(string list, string start, string count);
+
+    /// <summary>A list of one element.</summary>
+    public abstract string ListOf(string element);
+
+    /// <summary>The lists' elements, one list after the other.</summary>
+    public abstract string Concat(params string[] lists);
+
     /// <summary>TRUE when the text starts with the prefix (both not NULL).</summary>
     public abstract string StartsWith(string expression, string prefix);
 

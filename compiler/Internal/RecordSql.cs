@@ -53,13 +53,53 @@ internal sealed class RecordSql
 
     /// <summary>The fields of a CSV line, quotes still on: split at every delimiter when the line holds no quote, else by the grammar.</summary>
     public string Fields(string line) =>
-        $"CASE WHEN INSTR({line}, {L(_quote)}) > 0 " +
-        $"THEN {_dialect.Transform(_dialect.RegexMatchList($"{line} || {L(_delimiter)}", FieldThenDelimiter), "field", "substr(field, 1, length(field) - 1)")} " +
-        $"ELSE {_dialect.SplitOn(line, _delimiter[0])} END";
+        $"CASE WHEN INSTR({line}, {L(_quote)}) > 0 THEN {FieldsByGrammar(line)} ELSE {_dialect.SplitOn(line, _delimiter[0])} END";
+
+    /// <summary>The fields of a CSV line by the grammar's regex, quotes still on.</summary>
+    public string FieldsByGrammar(string line) =>
+        _dialect.Transform(_dialect.RegexMatchList($"{line} || {L(_delimiter)}", FieldThenDelimiter), "field", "substr(field, 1, length(field) - 1)");
+
+    /// <summary>The 1-based position of the line's first quote character; 0 when it holds none.</summary>
+    public string FirstQuote(string line) => $"INSTR({line}, {L(_quote)})";
+
+    /// <summary>The position of the line's second quote character; <paramref name="firstQuote"/> itself when there is none after it.</summary>
+    public string SecondQuote(string line, string firstQuote) => $"{firstQuote} + INSTR(substr({line}, {firstQuote} + 1), {L(_quote)})";
+
+    /// <summary>
+    /// TRUE when the line's only quote characters are the two around one field: the first at a field's start, the
+    /// second at its end. Such a line follows the grammar, and its fields are those between the delimiters outside the
+    /// quotes: the common shape of a quoted line, split without the regex.
+    /// </summary>
+    public string HoldsOneQuotedField(string line, string firstQuote, string secondQuote) =>
+        $"({firstQuote} > 0 AND {secondQuote} > {firstQuote} AND INSTR(substr({line}, {secondQuote} + 1), {L(_quote)}) = 0 " +
+        $"AND ({firstQuote} = 1 OR substr({line}, {firstQuote} - 1, 1) = {L(_delimiter)}) " +
+        $"AND ({secondQuote} = length({line}) OR substr({line}, {secondQuote} + 1, 1) = {L(_delimiter)}))";
+
+    /// <summary>
+    /// <see cref="Fields(string)"/> of a record line, with the columns of the quotes step: a line with one quoted field
+    /// is split before and after it (the part before ends with a delimiter, so its last piece is empty, and the part after
+    /// starts with one); other lines with a quote go to the grammar's regex.
+    /// </summary>
+    public string Fields(string line, string firstQuote, string secondQuote, string oneQuotedField)
+    {
+        var before = _dialect.SplitOn($"substr({line}, 1, {firstQuote} - 1)", _delimiter[0]);
+        var after = _dialect.SplitOn($"substr({line}, {secondQuote} + 1)", _delimiter[0]);
+        var split = _dialect.Concat(
+            _dialect.Slice(before, "1", $"{_dialect.Size(before)} - 1"),
+            _dialect.ListOf($"substr({line}, {firstQuote}, {secondQuote} - {firstQuote} + 1)"),
+            _dialect.Slice(after, "2", $"{_dialect.Size(after)} - 1"));
+        return $"CASE WHEN {firstQuote} = 0 THEN {_dialect.SplitOn(line, _delimiter[0])} WHEN {oneQuotedField} THEN {split} ELSE {FieldsByGrammar(line)} END";
+    }
+
+    /// <summary><see cref="IsValid(string)"/> of a record line, with the columns of the quotes step.</summary>
+    public string IsValid(string line, string firstQuote, string oneQuotedField) =>
+        $"CASE WHEN {firstQuote} = 0 OR {oneQuotedField} THEN TRUE ELSE {IsValidByGrammar(line)} END";
 
     /// <summary>TRUE when a CSV line follows the grammar (a line without the quote character always does).</summary>
-    public string IsValid(string line) =>
-        $"CASE WHEN INSTR({line}, {L(_quote)}) > 0 THEN {_dialect.RegexMatches(line, $"^(?:{Field})(?:{RegexText.Escape(_delimiter[0])}(?:{Field}))*\\z")} ELSE TRUE END";
+    public string IsValid(string line) => $"CASE WHEN INSTR({line}, {L(_quote)}) > 0 THEN {IsValidByGrammar(line)} ELSE TRUE END";
+
+    /// <summary>TRUE when a CSV line matches the grammar's regex.</summary>
+    public string IsValidByGrammar(string line) => _dialect.RegexMatches(line, $"^(?:{Field})(?:{RegexText.Escape(_delimiter[0])}(?:{Field}))*\\z");
 
     /// <summary>A field's value: NULL when empty, the text between the quotes (a doubled quote as one) when quoted.</summary>
     public string Unquoted(string field) =>
@@ -84,9 +124,6 @@ internal sealed class RecordSql
         return $"CASE WHEN INSTR({line}, ' ') = 0 AND INSTR({line}, {L("\t")}) = 0 THEN FALSE " +
             $"ELSE {_dialect.RegexMatches(line, $"(?:^|[{edges}])[\\x20\\x09]|[\\x20\\x09](?:[{edges}]|\\z)")} END";
     }
-
-    /// <summary>TRUE when a line holds the quote character.</summary>
-    public string HoldsQuote(string line) => $"INSTR({line}, {L(_quote)}) > 0";
 
     /// <summary>The column of the fields step that holds one file column's field, quotes still on.</summary>
     public static string FieldColumn(int index) => $"_field_{index}";

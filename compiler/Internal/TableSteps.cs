@@ -127,7 +127,13 @@ internal sealed class TableSteps
         if (_records.IsCsv)
         {
             var quoted = Q("_quoted");
-            var split = Select(["*", $"{_records.HoldsQuote(Line)} AS {quoted}", $"{_records.MayBePadded(Line)} AS {Padded}", $"{_records.Fields(Line)} AS {Fields}", $"{_records.IsValid(Line)} AS {Q("_valid")}"], Subquery(records, "records"));
+            var (firstQuote, secondQuote, oneQuotedField) = (Q("_first_quote"), Q("_second_quote"), Q("_one_quoted_field"));
+            var quotes = Select(["*", $"{_records.FirstQuote(Line)} AS {firstQuote}", $"{_records.SecondQuote(Line, _records.FirstQuote(Line))} AS {secondQuote}"], Subquery(records, "records"));
+            var shaped = Select(["*", $"{_records.HoldsOneQuotedField(Line, firstQuote, secondQuote)} AS {oneQuotedField}"], Subquery(quotes, "quotes"));
+            var split = Select(
+                ["*", $"{firstQuote} > 0 AS {quoted}", $"{_records.MayBePadded(Line)} AS {Padded}",
+                 $"{_records.Fields(Line, firstQuote, secondQuote, oneQuotedField)} AS {Fields}", $"{_records.IsValid(Line, firstQuote, oneQuotedField)} AS {Q("_valid")}"],
+                Subquery(shaped, "quote_shape"));
             var checkedSplit = Select(["*", $"(NOT {Q("_valid")} OR {_dialect.Size(Fields)} <> {FieldCount}) AS {Malformed}"], Subquery(split, "split"));
             // Each field is taken from the list once, then unquoted, rather than once per use in the expressions below.
             parsed = Select(

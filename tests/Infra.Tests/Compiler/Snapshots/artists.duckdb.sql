@@ -163,38 +163,49 @@ FROM (
                         FROM (
                             SELECT
                                 *,
-                                INSTR("_line", '"') > 0 AS "_quoted",
+                                "_first_quote" > 0 AS "_quoted",
                                 CASE WHEN INSTR("_line", ' ') = 0 AND INSTR("_line", (chr(9))) = 0 THEN FALSE ELSE regexp_matches("_line", '(?:^|[\,\"])[\x20\x09]|[\x20\x09](?:[\,\"]|\z)') END AS "_padded",
-                                CASE WHEN INSTR("_line", '"') > 0 THEN list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) ELSE string_split("_line", ',') END AS "_fields",
-                                CASE WHEN INSTR("_line", '"') > 0 THEN regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') ELSE TRUE END AS "_valid"
+                                CASE WHEN "_first_quote" = 0 THEN string_split("_line", ',') WHEN "_one_quoted_field" THEN list_concat(list_concat(list_slice(string_split(substr("_line", 1, "_first_quote" - 1), ','), 1, 1 + (len(string_split(substr("_line", 1, "_first_quote" - 1), ',')) - 1) - 1), list_value(substr("_line", "_first_quote", "_second_quote" - "_first_quote" + 1))), list_slice(string_split(substr("_line", "_second_quote" + 1), ','), 2, 2 + (len(string_split(substr("_line", "_second_quote" + 1), ',')) - 1) - 1)) ELSE list_transform(regexp_extract_all("_line" || ',', '\"(?:[^\"]|\"\")*\"\,|[^\,\"][^\,]*\,|\,'), field -> substr(field, 1, length(field) - 1)) END AS "_fields",
+                                CASE WHEN "_first_quote" = 0 OR "_one_quoted_field" THEN TRUE ELSE regexp_matches("_line", '^(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|)(?:\,(?:\"(?:[^\"]|\"\")*\"|[^\,\"][^\,]*|))*\z') END AS "_valid"
                             FROM (
                                 SELECT
-                                    lines."_source_file",
-                                    lines."_line",
-                                    "layout"."_arrival",
-                                    "layout"."_field_count",
-                                    "layout"."_position_0",
-                                    "layout"."_position_1",
-                                    "layout"."_position_2",
-                                    "layout"."_position_3",
-                                    "layout"."_position_4",
-                                    "layout"."_position_5",
-                                    "layout"."_position_6",
-                                    "layout"."_position_7",
-                                    "layout"."_position_8",
-                                    "layout"."_position_9",
-                                    "layout"."_position_10",
-                                    "layout"."_position_11",
-                                    coalesce(lines."_line" = "layout"."_header_line", false) AS "_is_header"
+                                    *,
+                                    ("_first_quote" > 0 AND "_second_quote" > "_first_quote" AND INSTR(substr("_line", "_second_quote" + 1), '"') = 0 AND ("_first_quote" = 1 OR substr("_line", "_first_quote" - 1, 1) = ',') AND ("_second_quote" = length("_line") OR substr("_line", "_second_quote" + 1, 1) = ',')) AS "_one_quoted_field"
                                 FROM (
                                     SELECT
-                                        "_source_file",
-                                        "_line"
-                                    FROM "raw_artists"
-                                ) AS "lines"
-                                JOIN "artists_layout" AS "layout" ON lines."_source_file" = "layout"."_source_file"
-                                WHERE NOT (lines."_line" IS NULL OR regexp_matches(lines."_line", '^[\x00-\x20]*\z'))
-                            ) AS "records"
+                                        *,
+                                        INSTR("_line", '"') AS "_first_quote",
+                                        INSTR("_line", '"') + INSTR(substr("_line", INSTR("_line", '"') + 1), '"') AS "_second_quote"
+                                    FROM (
+                                        SELECT
+                                            lines."_source_file",
+                                            lines."_line",
+                                            "layout"."_arrival",
+                                            "layout"."_field_count",
+                                            "layout"."_position_0",
+                                            "layout"."_position_1",
+                                            "layout"."_position_2",
+                                            "layout"."_position_3",
+                                            "layout"."_position_4",
+                                            "layout"."_position_5",
+                                            "layout"."_position_6",
+                                            "layout"."_position_7",
+                                            "layout"."_position_8",
+                                            "layout"."_position_9",
+                                            "layout"."_position_10",
+                                            "layout"."_position_11",
+                                            coalesce(lines."_line" = "layout"."_header_line", false) AS "_is_header"
+                                        FROM (
+                                            SELECT
+                                                "_source_file",
+                                                "_line"
+                                            FROM "raw_artists"
+                                        ) AS "lines"
+                                        JOIN "artists_layout" AS "layout" ON lines."_source_file" = "layout"."_source_file"
+                                        WHERE NOT (lines."_line" IS NULL OR regexp_matches(lines."_line", '^[\x00-\x20]*\z'))
+                                    ) AS "records"
+                                ) AS "quotes"
+                            ) AS "quote_shape"
                         ) AS "split"
                     ) AS "checked_split"
                 ) AS "parsed"
