@@ -121,7 +121,7 @@ internal sealed class RecordSql
     public string MayBePadded(string line)
     {
         var edges = RegexText.Escape(_delimiter[0]) + RegexText.Escape(_quote[0]);
-        return $"CASE WHEN INSTR({line}, ' ') = 0 AND INSTR({line}, {L("\t")}) = 0 THEN FALSE " +
+        return $"CASE WHEN INSTR({line}, {L(" ")}) = 0 AND INSTR({line}, {L("\t")}) = 0 THEN FALSE " +
             $"ELSE {_dialect.RegexMatches(line, $"(?:^|[{edges}])[\\x20\\x09]|[\\x20\\x09](?:[{edges}]|\\z)")} END";
     }
 
