@@ -33,9 +33,11 @@ public static class TransformCompiler
         var keyed = table.Key.Count > 0;
         if (keyed)
         {
-            plan.Add(new PlanStep { Name = StepNames.DuplicateKeys(name), Sql = steps.DuplicateKeys() });
+            // The few duplicate keys are kept, so clean can stay a view: each of its readers then scans typed once
+            // with a small join, which costs less than writing every good record a second time.
+            plan.Add(new PlanStep { Name = StepNames.DuplicateKeys(name), Sql = steps.DuplicateKeys(), Materialize = true });
         }
-        plan.Add(new PlanStep { Name = StepNames.Clean(name), Sql = steps.Clean(), Materialize = keyed });
+        plan.Add(new PlanStep { Name = StepNames.Clean(name), Sql = steps.Clean() });
         if (keyed)
         {
             plan.Add(new PlanStep { Name = StepNames.Matched(name), Sql = steps.Matched(), Materialize = true });
@@ -46,7 +48,7 @@ public static class TransformCompiler
             plan.Add(new PlanStep { Name = StepNames.Kept(name), Sql = steps.Kept() });
         }
         plan.Add(new PlanStep { Name = StepNames.Rejects(name), Sql = steps.Rejects() });
-        plan.Add(new PlanStep { Name = StepNames.Metrics(name), Sql = steps.Metrics() });
+        plan.Add(new PlanStep { Name = StepNames.Metrics(name), Sql = steps.Metrics(), Materialize = true });
         return new TransformPlan
         {
             Table = name,

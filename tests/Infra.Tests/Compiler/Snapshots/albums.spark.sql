@@ -336,14 +336,14 @@ FROM (
     ) AS `typed`
 ) AS `checked`;
 
--- step: albums_duplicate_keys
+-- step: albums_duplicate_keys (materialized)
 SELECT `track_id`
 FROM `albums_typed`
 WHERE NOT `_is_header` AND `_reject_reason` IS NULL
 GROUP BY `track_id`
 HAVING COUNT(*) > 1;
 
--- step: albums_clean (materialized)
+-- step: albums_clean
 SELECT
     `track_name`,
     `track_id`,
@@ -418,7 +418,7 @@ SELECT
 FROM `albums_typed`
 WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL;
 
--- step: albums_metrics
+-- step: albums_metrics (materialized)
 SELECT 'files_read' AS `metric`, CAST(NULL AS STRING) AS `reason`, COUNT(*) AS `rows` FROM `albums_layout`
 UNION ALL
 SELECT 'lines_read', CAST(NULL AS STRING), COUNT(*) FROM `albums_typed`

@@ -214,14 +214,14 @@ FROM (
     ) AS "typed"
 ) AS "checked";
 
--- step: artists_duplicate_keys
+-- step: artists_duplicate_keys (materialized)
 SELECT "id"
 FROM "artists_typed"
 WHERE NOT "_is_header" AND "_reject_reason" IS NULL
 GROUP BY "id"
 HAVING COUNT(*) > 1;
 
--- step: artists_clean (materialized)
+-- step: artists_clean
 SELECT
     "id",
     "name",
@@ -281,7 +281,7 @@ SELECT
 FROM "artists_typed"
 WHERE NOT "_is_header" AND "_reject_reason" IS NOT NULL;
 
--- step: artists_metrics
+-- step: artists_metrics (materialized)
 SELECT 'files_read' AS "metric", CAST(NULL AS VARCHAR) AS "reason", COUNT(*) AS "rows" FROM "artists_layout"
 UNION ALL
 SELECT 'lines_read', CAST(NULL AS VARCHAR), COUNT(*) FROM "artists_typed"

@@ -284,14 +284,14 @@ FROM (
     ) AS `typed`
 ) AS `checked`;
 
--- step: features_duplicate_keys
+-- step: features_duplicate_keys (materialized)
 SELECT `id`
 FROM `features_typed`
 WHERE NOT `_is_header` AND `_reject_reason` IS NULL
 GROUP BY `id`
 HAVING COUNT(*) > 1;
 
--- step: features_clean (materialized)
+-- step: features_clean
 SELECT
     `danceability`,
     `energy`,
@@ -357,7 +357,7 @@ SELECT
 FROM `features_typed`
 WHERE NOT `_is_header` AND `_reject_reason` IS NOT NULL;
 
--- step: features_metrics
+-- step: features_metrics (materialized)
 SELECT 'files_read' AS `metric`, CAST(NULL AS STRING) AS `reason`, COUNT(*) AS `rows` FROM `features_layout`
 UNION ALL
 SELECT 'lines_read', CAST(NULL AS STRING), COUNT(*) FROM `features_typed`

@@ -141,14 +141,14 @@ FROM (
     ) AS "typed"
 ) AS "checked";
 
--- step: tracks_duplicate_keys
+-- step: tracks_duplicate_keys (materialized)
 SELECT "id"
 FROM "tracks_typed"
 WHERE NOT "_is_header" AND "_reject_reason" IS NULL
 GROUP BY "id"
 HAVING COUNT(*) > 1;
 
--- step: tracks_clean (materialized)
+-- step: tracks_clean
 SELECT
     "id",
     "track_popularity",
@@ -199,7 +199,7 @@ SELECT
 FROM "tracks_typed"
 WHERE NOT "_is_header" AND "_reject_reason" IS NOT NULL;
 
--- step: tracks_metrics
+-- step: tracks_metrics (materialized)
 SELECT 'files_read' AS "metric", CAST(NULL AS VARCHAR) AS "reason", COUNT(*) AS "rows" FROM "tracks_layout"
 UNION ALL
 SELECT 'lines_read', CAST(NULL AS VARCHAR), COUNT(*) FROM "tracks_typed"
