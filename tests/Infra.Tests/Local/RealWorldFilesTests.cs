@@ -129,7 +129,8 @@ public sealed class RealWorldFilesTests(RealWorldFilesRun run) : IClassFixture<R
     [Fact]
     public void A_sixteen_megabyte_field_loads_and_a_rejected_one_is_kept_whole_in_quarantine()
     {
-        Assert.Equal("files 1, lines 4, headers 1, read 3, written 2, rejected 1, duplicates 0", Counts(run.Table("reports")));
+        // The file with long lines is read a second time with larger buffers; each line of both files counts once.
+        Assert.Equal("files 2, lines 6, headers 2, read 4, written 3, rejected 1, duplicates 0", Counts(run.Table("reports")));
         Assert.Equal((long)RealWorldProject.BigFieldBytes, Convert.ToInt64(run.Query($"SELECT length(body) FROM {run.Data("reports")} WHERE report_id = 1").Single()[0], CultureInfo.InvariantCulture));
         Assert.Equal("not-a-number,\"".Length + RealWorldProject.BigFieldBytes + 1L, Convert.ToInt64(run.Query($"SELECT length(_line) FROM {run.Quarantine("reports")}").Single()[0], CultureInfo.InvariantCulture));
     }

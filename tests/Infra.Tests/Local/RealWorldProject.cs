@@ -117,6 +117,7 @@ public sealed class RealWorldProject : IDisposable
         WriteBytes("samples/football/players/players.csv", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("ID,Name\r\np1,Zoë Ñúñez\r\np2,Łukasz\r\n")]);
         var field = new string('x', BigFieldBytes);
         Write("samples/football/reports/reports.csv", $"report_id,body\n1,\"{field}\"\n2,short\nnot-a-number,\"{field}\"\n");
+        Write("samples/football/reports/short-lines.csv", "report_id,body\n3,also short\n");
         Write("samples/football/transfers/2024.json", """
             [
               {"playerId": "p1", "feeMillions": 12.5},
