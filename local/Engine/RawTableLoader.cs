@@ -55,7 +55,7 @@ internal static class RawTableLoader
     {
         var byPath = files.ToDictionary(f => Path.GetFullPath(f.FullPath), StringComparer.Ordinal);
         var problems = ReadLines(session, raw, table, source, folder, byPath.Keys.ToList(), CommonLineBytes);
-        var longLines = problems.Where(p => (string)p[3]! == LineTooLong).Select(p => (string)p[0]!).ToList();
+        var longLines = problems.Where(p => (bool)p[5]!).Select(p => (string)p[0]!).ToList();
         if (longLines.Count > 0)
         {
             var relative = string.Join(", ", longLines.Select(path => Sql.Literal(byPath[path].RelativePath)));
@@ -71,7 +71,10 @@ internal static class RawTableLoader
         }
     }
 
-    /// <summary>Appends the lines of the files to raw; returns, per file with lines DuckDB could not read, the first of them.</summary>
+    /// <summary>
+    /// Appends the lines of the files to raw; returns, per file with lines DuckDB could not read: its path, the first
+    /// such line, their count, the first one's error type and message, and whether one of them was too long.
+    /// </summary>
     private static IReadOnlyList<object?[]> ReadLines(DuckDbSession session, string raw, string table, SourcePlan source, string folder, IReadOnlyList<string> paths, int maxLineBytes)
     {
         var list = "[" + string.Join(", ", paths.Select(Sql.Literal)) + "]";
@@ -82,7 +85,7 @@ internal static class RawTableLoader
             $"delim = chr(65535), quote = '', escape = '', encoding = {Sql.Literal(source.Encoding)}, max_line_size = {maxLineBytes}, filename = true, " +
             $"store_rejects = true, rejects_table = {Sql.Literal(rejects)}, rejects_scan = {Sql.Literal(rejects + "_scan")})");
         var problems = session.Query(
-            $"SELECT s.file_path, min(e.line), count(*), any_value(e.error_type ORDER BY e.line), any_value(e.error_message ORDER BY e.line) FROM {Sql.Quote(rejects)} e JOIN {Sql.Quote(rejects + "_scan")} s USING (scan_id, file_id) GROUP BY s.file_path ORDER BY s.file_path").Rows;
+            $"SELECT s.file_path, min(e.line), count(*), any_value(e.error_type ORDER BY e.line), any_value(e.error_message ORDER BY e.line), bool_or(e.error_type = {Sql.Literal(LineTooLong)}) FROM {Sql.Quote(rejects)} e JOIN {Sql.Quote(rejects + "_scan")} s USING (scan_id, file_id) GROUP BY s.file_path ORDER BY s.file_path").Rows;
         session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(rejects)}");
         session.Execute($"DROP TABLE IF EXISTS {Sql.Quote(rejects + "_scan")}");
         return problems;

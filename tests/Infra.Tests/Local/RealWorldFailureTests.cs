@@ -49,6 +49,16 @@ public sealed class RealWorldFailureTests : IDisposable
     }
 
     [Fact]
+    public void A_file_read_again_for_a_long_line_counts_only_the_lines_it_cannot_read()
+    {
+        // Line 3 is longer than the first read's limit, so the file is read again with the larger one, which reads it.
+        _project.WriteBytes("samples/football/reports/mixed.csv",
+            [.. Encoding.UTF8.GetBytes("report_id,body\n3,caf"), 0xE9, .. Encoding.UTF8.GetBytes("\n4," + new string('x', 3 * 1024 * 1024) + "\n")]);
+
+        Assert.Equal($"{Staging("reports")}/mixed.csv line 2: holds bytes that are not valid utf-8; set the table's source encoding to the files' encoding (utf-8, latin-1 or utf-16), or fix the file.", Error());
+    }
+
+    [Fact]
     public void A_json_array_in_a_json_lines_table_says_to_read_it_as_json()
     {
         _project.Write("pipeline.yaml", RealWorldProject.Pipeline.Replace("source: { format: json }", "source: { format: jsonl }", StringComparison.Ordinal));
