@@ -260,7 +260,7 @@ class StepAndOutputTests(unittest.TestCase):
                          [name for name, _, _, _ in glue_runner.ordered_steps(albums())])
 
     def test_only_the_steps_read_several_times_are_materialized(self):
-        self.assertEqual(["albums_typed", "albums_duplicate_keys", "albums_matched", "albums_contest", "albums_metrics"],
+        self.assertEqual(["albums_layout", "albums_typed", "albums_duplicate_keys", "albums_matched", "albums_contest", "albums_metrics"],
                          [name for name, _, materialize, _ in glue_runner.ordered_steps(albums()) if materialize])
 
     def test_only_the_problems_step_stops_the_table(self):

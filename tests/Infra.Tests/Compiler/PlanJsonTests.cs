@@ -49,7 +49,7 @@ public class PlanJsonTests
 
     [Fact]
     public void Plan_json_materializes_the_steps_several_later_steps_read_and_keeps_clean_a_view() =>
-        Assert.Equal(["albums_typed", "albums_duplicate_keys", "albums_matched", "albums_contest", "albums_metrics"], Json(Albums).GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("materialize").GetBoolean()).Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["albums_layout", "albums_typed", "albums_duplicate_keys", "albums_matched", "albums_contest", "albums_metrics"], Json(Albums).GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("materialize").GetBoolean()).Select(s => s.GetProperty("name").GetString()));
 
     [Fact]
     public void Plan_json_marks_only_the_problems_step_as_stopping_the_table() =>

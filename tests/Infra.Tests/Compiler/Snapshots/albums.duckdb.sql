@@ -1,4 +1,4 @@
--- step: albums_layout
+-- step: albums_layout (materialized)
 SELECT
     "_source_file",
     "_arrival",

@@ -1,4 +1,4 @@
--- step: artists_layout
+-- step: artists_layout (materialized)
 SELECT
     "_source_file",
     "_arrival",

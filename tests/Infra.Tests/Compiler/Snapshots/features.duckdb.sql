@@ -1,4 +1,4 @@
--- step: features_layout
+-- step: features_layout (materialized)
 SELECT
     "_source_file",
     "_arrival",

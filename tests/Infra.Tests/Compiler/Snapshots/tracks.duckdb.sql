@@ -1,4 +1,4 @@
--- step: tracks_layout
+-- step: tracks_layout (materialized)
 SELECT
     "_source_file",
     "_arrival",
