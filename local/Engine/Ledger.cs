@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -6,8 +7,8 @@ namespace DataPipeline.Local.Engine;
 
 /// <summary>
 /// The staging files a table's runs have processed. A run reads only files the ledger does not hold, and files whose
-/// content changed (size or modification time differ and so does the SHA-256 of the bytes; an unchanged size and time
-/// is taken as unchanged content, as rsync does). Files the ledger holds but staging no longer has (expired) are kept.
+/// content changed (size or modification time differ and so does the XXH128 hash of the bytes; an unchanged size and
+/// time is taken as unchanged content, as rsync does). Files the ledger holds but staging no longer has (expired) are kept.
 /// </summary>
 internal sealed class Ledger
 {
@@ -48,7 +49,7 @@ internal sealed class Ledger
                 continue;
             }
             var fingerprint = Fingerprint(file.FullPath);
-            if (entry is not null && entry.Fingerprint == fingerprint)
+            if (entry is not null && (entry.Fingerprint == fingerprint || entry.Fingerprint == LegacyFingerprint(entry, file.FullPath)))
             {
                 continue;
             }
@@ -85,8 +86,29 @@ internal sealed class Ledger
 
     private static string Modified(StagingFile file) => file.ModifiedUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Detects changed content, which needs no cryptographic hash: XXH128 hashes the 1M-track sample's 529 MB in 0.1 s,
+    /// SHA-256 in 0.5 s (0.7 s of a 14 s tables phase in a traced run).
+    /// </summary>
     private static string Fingerprint(string path)
     {
+        var hash = new XxHash128();
+        using (var stream = File.OpenRead(path))
+        {
+            hash.Append(stream);
+        }
+        return FingerprintPrefix + Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
+    private const string FingerprintPrefix = "xxh128:";
+
+    /// <summary>Ledgers written before XXH128 hold the SHA-256 of the bytes, without a prefix; null for newer entries.</summary>
+    private static string? LegacyFingerprint(LedgerEntry entry, string path)
+    {
+        if (entry.Fingerprint.StartsWith(FingerprintPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }

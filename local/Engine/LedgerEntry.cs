@@ -9,7 +9,7 @@ internal sealed record LedgerEntry
     /// <summary>The file's path under staging/&lt;table&gt;/.</summary>
     public required string Path { get; init; }
     public required long Size { get; init; }
-    /// <summary>Locally the SHA-256 of the file's bytes; on S3 the object's ETag.</summary>
+    /// <summary>Locally "xxh128:" and the XXH128 hash of the file's bytes (SHA-256 in older ledgers); on S3 the object's ETag.</summary>
     public required string Fingerprint { get; init; }
     /// <summary>Its modification time in UTC, as the plan's _arrival spells it.</summary>
     public required string Modified { get; init; }

@@ -208,6 +208,48 @@ public sealed class IncrementalRunTests : IDisposable
     }
 
     [Fact]
+    public void A_file_touched_without_a_change_is_not_read_again()
+    {
+        Run();
+
+        File.SetLastWriteTimeUtc(Path.Combine(Staging, "orders", "day1.csv"), DateTime.UtcNow);
+        var second = Run();
+
+        Assert.Equal(0, second.Tables.Single(t => t.Table == "orders").FilesRead);
+    }
+
+    [Fact]
+    public void A_file_whose_content_changed_is_read_again()
+    {
+        Run();
+
+        Write("staging/orders/day1.csv", FirstOrders.Replace("a,north,10,1", "a,north,11,2", StringComparison.Ordinal));
+        var second = Run();
+
+        Assert.Equal(1, second.Tables.Single(t => t.Table == "orders").FilesRead);
+        Assert.Contains("a,north,11,2", Orders(Output));
+    }
+
+    [Fact]
+    public void A_ledger_of_sha256_fingerprints_from_an_older_version_still_knows_a_touched_file()
+    {
+        Run();
+        var ledger = Path.Combine(Output, "_state", "orders", "ledger.jsonl");
+        var day1 = Path.Combine(Staging, "orders", "day1.csv");
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(day1)));
+        var text = File.ReadAllText(ledger);
+        var older = System.Text.RegularExpressions.Regex.Replace(text, "\"fingerprint\":\"xxh128:[0-9a-f]{32}\"", $"\"fingerprint\":\"{sha256}\"");
+        Assert.NotEqual(text, older);
+        File.Delete(ledger);
+        File.WriteAllText(ledger, older);
+
+        File.SetLastWriteTimeUtc(day1, DateTime.UtcNow);
+        var second = Run();
+
+        Assert.Equal(0, second.Tables.Single(t => t.Table == "orders").FilesRead);
+    }
+
+    [Fact]
     public void Deleting_processed_staging_files_as_expiry_would_leaves_the_warehouse_as_it_was()
     {
         Run();
