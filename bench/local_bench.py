@@ -11,8 +11,9 @@ floor of the cleaning phase. Then it adds 1% more rows to every table (nine in t
 correcting an existing key, copied from random rows so they spread over the partitions as the generator spreads them),
 times an incremental run against the full run, and checks that the incremental warehouse equals a full refresh over
 the same files (bench/Tools' same-warehouse). In the same rounds it rewrites the full run's four cleaned tables as they
-are (bench/rewrite_warehouse.sql), what a copy-on-write merge must do when every file holds a replaced key. Floors (issues): 1M rows in < 60 s and < 4 GiB; ours <= 1.25x
-hand-written; Parquet <= 35% of staging bytes; cleaning <= 2.5x the plain conversion; incremental <= 35% of the full run.
+are (bench/rewrite_warehouse.sql), what a copy-on-write merge must do when every file holds a replaced key. Floors
+(issues): 1M rows in < 60 s and < 4 GiB; ours <= 1.25x hand-written; Parquet <= 35% of staging bytes; cleaning
+<= 2.5x the plain conversion; incremental <= 35% of the full run.
 Usage: python3 bench/local_bench.py [ROWS] [--compare-snappy]   (builds bench/Tools, and with it the app, in Release first;
 --compare-snappy also runs once with the dataset's parquet_compression set to snappy, to show what the codec buys)
 """

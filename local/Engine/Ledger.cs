@@ -12,6 +12,8 @@ namespace DataPipeline.Local.Engine;
 /// </summary>
 internal sealed class Ledger
 {
+    private const string FingerprintPrefix = "xxh128:";
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private readonly Dictionary<string, LedgerEntry> _entries;
@@ -99,8 +101,6 @@ internal sealed class Ledger
         }
         return FingerprintPrefix + Convert.ToHexStringLower(hash.GetCurrentHash());
     }
-
-    private const string FingerprintPrefix = "xxh128:";
 
     /// <summary>Ledgers written before XXH128 hold the SHA-256 of the bytes, without a prefix; null for newer entries.</summary>
     private static string? LegacyFingerprint(LedgerEntry entry, string path)
