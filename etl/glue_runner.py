@@ -565,6 +565,22 @@ def current_columns(current):
     return [quote(c["name"]) for c in current["columns"]] + [f"{DECODED_FILE_NAME} AS `_file`"]
 
 
+def stored_type_changes(table, current, stored):
+    """The error for columns whose stored type differs from the plan's, or None (StoredColumns.TypeChanges in the local
+    engine says the same). stored: column name to Spark's simpleString of the type the folder's files hold. A column the
+    files lack reads as NULL, one only they have is left out; partition columns live in folder names, typed as planned."""
+    partitions = set(current.get("partition_by", []))
+    changed = [f"{c['name']} is stored as {stored[c['name']].upper()}, the table definition says {c['type'].upper()}"
+               for c in current["columns"]
+               if c["name"] not in partitions and c["name"] in stored and stored[c["name"]].lower() != c["type"].lower()]
+    if not changed:
+        return None
+    return (f"Table '{table}': its warehouse files ({current['path'].rstrip('/')}) store a column with another type than the "
+            f"table definition: {'; '.join(changed)}. The files of a table must agree on each column's type. Set the type "
+            "back in the table definition, or rebuild the table from its staging files with the job argument "
+            "--full_refresh true (the rows of staging files that are gone are then lost).")
+
+
 def holds_parquet(keys):
     return any(key.endswith(".parquet") for key in keys)
 
@@ -791,10 +807,15 @@ def register_sources(spark, s3, plan, staging_path, bucket, files):
             .createOrReplaceTempView(f"raw_{table}")
 
 
-def register_current(spark, current, warehouse_path, has_files):
-    """Registers current_<table>: the folder's rows (partition columns typed as the plan says) with _file, or none."""
+def register_current(spark, table, current, warehouse_path, has_files):
+    """Registers current_<table>: the folder's rows (partition columns typed as the plan says) with _file, or none.
+    With the plan's schema, a column added to the table since some files were written reads as NULL in their rows."""
     if has_files:
         folder = join_path(warehouse_path, current["path"])
+        stored = spark.read.option("mergeSchema", "true").option("basePath", folder).parquet(folder).schema
+        problem = stored_type_changes(table, current, {f.name: f.dataType.simpleString() for f in stored.fields})
+        if problem:
+            raise ValueError(problem)
         spark.read.schema(schema_ddl(current["columns"])).option("basePath", folder).parquet(folder) \
             .selectExpr(*current_columns(current)).createOrReplaceTempView(current["view"])
     else:
@@ -804,7 +825,8 @@ def register_current(spark, current, warehouse_path, has_files):
 def register_input(spark, item, path, has_files):
     """Registers a derived plan's input table, empty with the plan's columns when its folder holds no file yet."""
     if has_files:
-        spark.read.parquet(path).createOrReplaceTempView(item["table"])
+        # mergeSchema: files written before and after a column was added are read together, as DuckDB's union_by_name.
+        spark.read.option("mergeSchema", "true").parquet(path).createOrReplaceTempView(item["table"])
     elif item.get("columns"):
         spark.sql(empty_view_sql(item["columns"], with_file=False)).createOrReplaceTempView(item["table"])
     else:
@@ -871,7 +893,7 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
     if plan.get("current"):
         current = plan["current"]
         has_files = not full_refresh and holds_parquet(o["Key"] for o in list_objects(s3, bucket, root + current["path"]))
-        register_current(spark, current, warehouse_path, has_files)
+        register_current(spark, plan["table"], current, warehouse_path, has_files)
     for item, (_, path) in zip(plan.get("inputs", []), input_paths(plan, warehouse_path)):
         register_input(spark, item, path, holds_parquet(o["Key"] for o in list_objects(s3, bucket, root + item["path"])))
     for name, sql, materialize, stops_on_rows in ordered_steps(plan):

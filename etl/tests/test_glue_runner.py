@@ -714,6 +714,25 @@ class CurrentViewTests(unittest.TestCase):
         self.assertEqual("SELECT CAST(NULL AS STRING) AS `id`, CAST(NULL AS DECIMAL(10,3)) AS `n`, CAST(NULL AS STRING) AS `_file` WHERE false",
                          glue_runner.empty_view_sql(columns, with_file=True))
 
+    def test_a_column_stored_with_another_type_than_the_plan_s_stops_the_table_with_what_to_do(self):
+        stored = {c["name"]: c["type"].lower() for c in albums()["current"]["columns"]}
+        stored["track_number"] = "string"
+        self.assertEqual(
+            "Table 'albums': its warehouse files (data-warehouse/albums) store a column with another type than the table "
+            "definition: track_number is stored as STRING, the table definition says INT. The files of a table must agree "
+            "on each column's type. Set the type back in the table definition, or rebuild the table from its staging files "
+            "with the job argument --full_refresh true (the rows of staging files that are gone are then lost).",
+            glue_runner.stored_type_changes("albums", albums()["current"], stored))
+
+    def test_a_column_added_to_the_table_since_the_files_were_written_is_no_change_of_type(self):
+        stored = {c["name"]: c["type"].lower() for c in albums()["current"]["columns"] if c["name"] != "label"}
+        self.assertIsNone(glue_runner.stored_type_changes("albums", albums()["current"], stored))
+
+    def test_a_partition_column_is_typed_by_the_plan_whatever_spark_infers_from_folder_names(self):
+        stored = {c["name"]: c["type"].lower() for c in albums()["current"]["columns"]}
+        stored["release_year"] = "bigint"
+        self.assertIsNone(glue_runner.stored_type_changes("albums", albums()["current"], stored))
+
     def test_only_parquet_objects_count_as_files_of_a_table(self):
         self.assertEqual((False, True), (glue_runner.holds_parquet(["t/_SUCCESS", "t/k=1_$folder$"]),
                                          glue_runner.holds_parquet(["t/_SUCCESS", "t/k=1/part-0.zstd.parquet"])))

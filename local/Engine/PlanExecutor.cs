@@ -37,10 +37,6 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
         }
     }
 
-    /// <summary>
-    /// Registers current_&lt;table&gt;: the rows the table's warehouse folder holds, with _file naming each row's file,
-    /// or an empty view of the plan's columns when the folder holds nothing or the run rebuilds the table.
-    /// </summary>
     /// <summary>The error that stops a table whose files cannot be read: one line per problem, each path under the staging folder.</summary>
     public static LocalRunException CannotBeRead(string table, string? stagingFolder, IEnumerable<string> problems)
     {
@@ -48,6 +44,15 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
         return new LocalRunException($"Table '{table}' cannot be read:{Environment.NewLine}" + string.Join(Environment.NewLine, problems.Select(p => "  " + prefix + p)));
     }
 
+    /// <summary>
+    /// Registers current_&lt;table&gt;: the rows the table's warehouse folder holds, with _file naming each row's file,
+    /// or an empty view of the plan's columns when the folder holds nothing or the run rebuilds the table.
+    /// </summary>
+    /// <remarks>
+    /// A table's columns may change between runs. A column the folder's files lack (added to the table since they were
+    /// written) reads as NULL, as Spark reads it with the plan's schema on Glue; files written before and after the
+    /// change are read together by column name. A column stored with another type than the plan's stops the run.
+    /// </remarks>
     public void RegisterCurrent(TransformPlan plan, bool empty)
     {
         if (plan.Current is not { } current)
@@ -64,10 +69,21 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
             return;
         }
         var hiveTypes = "{" + string.Join(", ", current.Columns.Where(c => current.PartitionBy.Contains(c.Name)).Select(c => $"{Sql.Literal(c.Name)}: {Sql.Literal(c.Type)}")) + "}";
-        var columns = string.Join(", ", current.Columns.Select(c => Sql.Quote(c.Name)));
         var partitioned = current.PartitionBy.Count > 0 ? $", hive_types = {hiveTypes}" : "";
-        session.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {columns}, filename AS {file} FROM read_parquet({Sql.Literal(folder + "/**/*.parquet")}, hive_partitioning = {(current.PartitionBy.Count > 0 ? "true" : "false")}{partitioned}, filename = true)");
+        var scan = $"read_parquet({Sql.Literal(folder + "/**/*.parquet")}, hive_partitioning = {(current.PartitionBy.Count > 0 ? "true" : "false")}{partitioned}, union_by_name = true, filename = true)";
+        var stored = ColumnTypes($"SELECT * EXCLUDE (filename) FROM {scan}");
+        var planned = ColumnTypes($"SELECT {string.Join(", ", current.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {Sql.Quote(c.Name)}"))}");
+        if (StoredColumns.TypeChanges(plan.Table, current.Path, planned, stored) is { } changed)
+        {
+            throw new LocalRunException(changed);
+        }
+        var columns = string.Join(", ", current.Columns.Select(c => stored.ContainsKey(c.Name) ? Sql.Quote(c.Name) : $"CAST(NULL AS {c.Type}) AS {Sql.Quote(c.Name)}"));
+        session.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {columns}, filename AS {file} FROM {scan}");
     }
+
+    /// <summary>Each column of a query and its DuckDB type, as DESCRIBE names them.</summary>
+    private Dictionary<string, string> ColumnTypes(string query) =>
+        session.Query($"DESCRIBE {query}").Rows.ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
 
     /// <summary>
     /// Writes every output as its mode says (see <see cref="OutputMode"/>): new files are named part-&lt;batch&gt;-..., so
@@ -190,8 +206,9 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
     public string FolderOf(string relativePath) => Path.Combine(warehouseRoot, relativePath.TrimEnd('/'));
 
     /// <summary>Every Parquet file of a table folder, partition columns restored from the hive folder names.</summary>
+    /// <remarks>Files written before and after a column was added are read together, by column name.</remarks>
     public static string ParquetScan(string folder) =>
-        $"read_parquet({Sql.Literal(folder.TrimEnd('/') + "/**/*.parquet")}, hive_partitioning = true)";
+        $"read_parquet({Sql.Literal(folder.TrimEnd('/') + "/**/*.parquet")}, hive_partitioning = true, union_by_name = true)";
 
     private static string Codec(PlanOutput output) =>
         output.Compression ?? throw new InvalidOperationException($"Output '{output.View}' has no codec; recompile the plan.");

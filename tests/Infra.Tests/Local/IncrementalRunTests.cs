@@ -335,6 +335,46 @@ public sealed class IncrementalRunTests : IDisposable
         Assert.Equal(first, Kept());
     }
 
+    [Fact]
+    public void A_column_added_to_a_table_reads_as_null_in_the_rows_merged_before_it()
+    {
+        Run();
+        ChangeTableDefinition("- { name: version, type: int }", "- { name: version, type: int }\n          - { name: channel, type: string }");
+        Write("staging/orders/day2.csv", "order_id,region,amount,version,channel\ne,north,50,1,web\nb,north,25,2,shop\n", hoursAgo: 1);
+
+        Run();
+
+        Assert.Equal(["a,north,10,1,", "b,north,25,2,shop", "c,south,30,1,", "d,south,40,1,", "e,north,50,1,web"],
+            Rows(Output, "data-warehouse/orders/", "order_id, region, amount, version, channel", "order_id"));
+    }
+
+    [Fact]
+    public void A_column_whose_type_changed_stops_the_run_and_leaves_everything_as_it_was()
+    {
+        Run();
+        var first = Kept();
+        ChangeTableDefinition("- { name: amount, type: double, rules: { min: 0 } }", "- { name: amount, type: int, rules: { min: 0 } }");
+        AddSecondDay();
+
+        var error = Assert.Throws<LocalRunException>(() => Run());
+
+        Assert.StartsWith(
+            "Table 'orders': its warehouse files (data-warehouse/orders) store a column with another type than the table definition: "
+            + "amount is stored as DOUBLE, the table definition says INTEGER. The files of a table must agree on each column's type. "
+            + "Set the type back in the table definition, or rebuild the table from its staging files with run --full-refresh "
+            + "(the rows of staging files that are gone are then lost).",
+            error.Message);
+        Assert.Equal(first, Kept());
+    }
+
+    private void ChangeTableDefinition(string from, string to)
+    {
+        var path = Path.Combine(_project.Path, "pipeline.yaml");
+        var yaml = File.ReadAllText(path);
+        Assert.Contains(from, yaml);
+        File.WriteAllText(path, yaml.Replace(from, to, StringComparison.Ordinal));
+    }
+
     private int RunKilledAt(string faultPoint) => LocalRunKit.RunKilledAt(faultPoint, "--config-dir", _project.Path, "--staging", Staging, "--out", Out);
 
     private void Write(string relative, string text, int hoursAgo = 0)

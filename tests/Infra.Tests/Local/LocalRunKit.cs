@@ -64,7 +64,7 @@ internal static class LocalRunKit
         return session.Query(sql).Rows.ToList();
     }
 
-    public static string Parquet(string outputFolder, string folder) => $"read_parquet('{Path.Combine(outputFolder, folder)}/**/*.parquet', hive_partitioning = true)";
+    public static string Parquet(string outputFolder, string folder) => $"read_parquet('{Path.Combine(outputFolder, folder)}/**/*.parquet', hive_partitioning = true, union_by_name = true)";
 
     /// <summary>A copy of a staging folder that a test may change.</summary>
     public static void Copy(string from, string to)
