@@ -581,6 +581,20 @@ def stored_type_changes(table, current, stored):
             "--full_refresh true (the rows of staging files that are gone are then lost).")
 
 
+def partition_layout_problem(table, current, keys):
+    """The error for Parquet files laid out by other partition columns than the plan's (hive folders name=value/, in
+    order), or None (StoredColumns.PartitionChange in the local engine says the same). keys: under the folder."""
+    expected = list(current.get("partition_by", []))
+    layouts = sorted({"[" + ", ".join(d.split("=")[0] for d in key.split("/")[:-1]) + "]"
+                      for key in keys if key.endswith(".parquet") and [d.split("=")[0] for d in key.split("/")[:-1]] != expected})
+    if not layouts:
+        return None
+    return (f"Table '{table}': its warehouse files ({current['path'].rstrip('/')}) are laid out by partition_by "
+            f"{' and '.join(layouts)}; the table definition says partition_by [{', '.join(expected)}]. Set partition_by "
+            "back, or rebuild the table from its staging files with the job argument --full_refresh true (the rows of "
+            "staging files that are gone are then lost).")
+
+
 def holds_parquet(keys):
     return any(key.endswith(".parquet") for key in keys)
 
@@ -892,7 +906,11 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         register_sources(spark, s3, plan, staging, staging_bucket, selection.new)
     if plan.get("current"):
         current = plan["current"]
-        has_files = not full_refresh and holds_parquet(o["Key"] for o in list_objects(s3, bucket, root + current["path"]))
+        stored = [o["Key"][len(root + current["path"]):] for o in list_objects(s3, bucket, root + current["path"])]
+        has_files = not full_refresh and holds_parquet(stored)
+        problem = partition_layout_problem(plan["table"], current, stored) if has_files else None
+        if problem:
+            raise ValueError(problem)
         register_current(spark, plan["table"], current, warehouse_path, has_files)
     for item, (_, path) in zip(plan.get("inputs", []), input_paths(plan, warehouse_path)):
         register_input(spark, item, path, holds_parquet(o["Key"] for o in list_objects(s3, bucket, root + item["path"])))

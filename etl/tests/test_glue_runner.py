@@ -733,6 +733,18 @@ class CurrentViewTests(unittest.TestCase):
         stored["release_year"] = "bigint"
         self.assertIsNone(glue_runner.stored_type_changes("albums", albums()["current"], stored))
 
+    def test_files_laid_out_by_other_partition_columns_than_the_plan_s_stop_the_table_with_what_to_do(self):
+        keys = ["release_year=2020/part-1.zstd.parquet", "part-0.zstd.parquet", "_SUCCESS"]
+        self.assertEqual(
+            "Table 'albums': its warehouse files (data-warehouse/albums) are laid out by partition_by []; the table "
+            "definition says partition_by [release_year]. Set partition_by back, or rebuild the table from its staging "
+            "files with the job argument --full_refresh true (the rows of staging files that are gone are then lost).",
+            glue_runner.partition_layout_problem("albums", albums()["current"], keys))
+
+    def test_files_in_the_plan_s_partition_folders_are_no_change_of_layout(self):
+        keys = ["release_year=2020/part-1.zstd.parquet", "release_year=2021/part-2.zstd.parquet", "release_year=2021_$folder$"]
+        self.assertIsNone(glue_runner.partition_layout_problem("albums", albums()["current"], keys))
+
     def test_only_parquet_objects_count_as_files_of_a_table(self):
         self.assertEqual((False, True), (glue_runner.holds_parquet(["t/_SUCCESS", "t/k=1_$folder$"]),
                                          glue_runner.holds_parquet(["t/_SUCCESS", "t/k=1/part-0.zstd.parquet"])))

@@ -51,7 +51,8 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
     /// <remarks>
     /// A table's columns may change between runs. A column the folder's files lack (added to the table since they were
     /// written) reads as NULL, as Spark reads it with the plan's schema on Glue; files written before and after the
-    /// change are read together by column name. A column stored with another type than the plan's stops the run.
+    /// change are read together by column name. A column stored with another type than the plan's stops the run, as do
+    /// files laid out by other partition columns than the plan's.
     /// </remarks>
     public void RegisterCurrent(TransformPlan plan, bool empty)
     {
@@ -62,11 +63,16 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
         var folder = FolderOf(current.Path);
         var view = Sql.Quote(current.View);
         var file = Sql.Quote(PlanColumns.File);
-        if (empty || !Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any())
+        var files = empty || !Directory.Exists(folder) ? [] : Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).ToList();
+        if (files.Count == 0)
         {
             var nulls = current.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {Sql.Quote(c.Name)}").Append($"CAST(NULL AS VARCHAR) AS {file}");
             session.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {string.Join(", ", nulls)} WHERE false");
             return;
+        }
+        if (StoredColumns.PartitionChange(plan.Table, current.Path, current.PartitionBy, files.Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))) is { } relaid)
+        {
+            throw new LocalRunException(relaid);
         }
         var hiveTypes = "{" + string.Join(", ", current.Columns.Where(c => current.PartitionBy.Contains(c.Name)).Select(c => $"{Sql.Literal(c.Name)}: {Sql.Literal(c.Type)}")) + "}";
         var partitioned = current.PartitionBy.Count > 0 ? $", hive_types = {hiveTypes}" : "";

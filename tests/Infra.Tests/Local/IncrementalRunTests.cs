@@ -367,6 +367,23 @@ public sealed class IncrementalRunTests : IDisposable
         Assert.Equal(first, Kept());
     }
 
+    [Fact]
+    public void A_changed_partition_by_stops_the_run_and_leaves_everything_as_it_was()
+    {
+        Run();
+        var first = Kept();
+        ChangeTableDefinition("        partition_by:\n          - { name: region }\n", "");
+        AddSecondDay();
+
+        var error = Assert.Throws<LocalRunException>(() => Run());
+
+        Assert.StartsWith(
+            "Table 'orders': its warehouse files (data-warehouse/orders) are laid out by partition_by [region]; the table definition says partition_by []. "
+            + "Set partition_by back, or rebuild the table from its staging files with run --full-refresh (the rows of staging files that are gone are then lost).",
+            error.Message);
+        Assert.Equal(first, Kept());
+    }
+
     private void ChangeTableDefinition(string from, string to)
     {
         var path = Path.Combine(_project.Path, "pipeline.yaml");
