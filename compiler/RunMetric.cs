@@ -24,6 +24,11 @@ public static class RunMetric
     public const string RowsReplaced = "rows_replaced";
     public const string FileRows = "file_rows";
     /// <summary>
+    /// Files read whose CSV header lacks an optional_in_header column, so their rows have it NULL: one row per such
+    /// column (reason: the column's name; rows: the number of files).
+    /// </summary>
+    public const string ColumnMissing = "column_missing";
+    /// <summary>
     /// Glue only: new staging files skipped because S3 holds them in an archive storage class a run cannot read
     /// (Glacier Flexible Retrieval or Deep Archive without a finished restore, Intelligent-Tiering's archive tiers);
     /// one row per run, 0 when none.

@@ -369,6 +369,18 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
                 Add(column.Origin.Error(column.From is null ? "name" : "from", $"reads '{column.SourceName}' from the file, as column '{group.First().Name}' does; each column reads its own {(source.Kind == SourceKind.Csv ? "header column" : "key")}."));
             }
         }
+        foreach (var column in table.Columns.Where(c => c.OptionalInHeader))
+        {
+            var problem = column.Required ? "cannot go with required: true: every row of a file without the column would be rejected as missing_required; remove one of the two."
+                : table.IsFolderColumn(column) ? "applies to a column of the file's header, and this is a folder column; remove it."
+                : source.Kind != SourceKind.Csv ? "applies to CSV headers; a JSON record without the key already reads it as NULL, so remove it."
+                : !source.Header ? "applies to CSV files with a header, and this table's source has header: false; remove it."
+                : null;
+            if (problem is not null)
+            {
+                Add(column.Origin.Error("optional_in_header", problem));
+            }
+        }
         foreach (var name in table.FolderColumns)
         {
             var column = table.Column(name);

@@ -477,6 +477,14 @@ def file_rows(metric_rows):
     return {row["reason"]: row["rows"] for row in metric_rows if row["metric"] == "file_rows"}
 
 
+def missing_column_notes(table, metric_rows):
+    """The local engine's warnings (local/Engine/DatasetRunner.cs) for optional_in_header columns that headers of the
+    files read lack: one line per column, from the 'column_missing' rows (reason: the column; rows: files)."""
+    missing = sorted((row for row in metric_rows if row["metric"] == "column_missing"), key=lambda row: _ordinal(row["reason"]))
+    return [f"warning: table {table}: the header of {row['rows']:,} file(s) read this run has no column {row['reason']}, "
+            "so their rows have it NULL (optional_in_header)" for row in missing]
+
+
 def balance_problem(table, metric_rows):
     """The local engine's check that every record is accounted for; None when it holds."""
     count = collections.Counter()
@@ -929,6 +937,8 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         problem = balance_problem(table, counts) or reject_share_problem(table, counts, plan.get("max_reject_share"))
         if problem:
             raise ValueError(problem)
+        for note in missing_column_notes(table, counts):
+            print(note)
         rows_by_file = file_rows(counts)
         ledger["entries"] = [ledger_entry(item, run_id, rows_by_file.get(item["Path"], 0)) for item in selection.new]
     removed = {o["view"]: [row["_file"] for row in spark.table(o["removed_files"]).collect()]

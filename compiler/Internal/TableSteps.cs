@@ -83,8 +83,11 @@ internal sealed class TableSteps
         {
             var present = $"{HeaderLine} IS NOT NULL";
             branches.Add($"SELECT {file}, {file} || {L(": the header line does not follow the CSV rules (a quote inside an unquoted name, or an unclosed quote); fix the file's first line. It reads: ")} || {HeaderLine} AS {Q(PlanColumns.Message)} FROM {LayoutView} WHERE {present} AND NOT {Q("_header_valid")}");
-            var missing = $"concat_ws(', ', {string.Join(", ", _inFile.Select((c, i) => $"CASE WHEN {Q(RecordSql.PositionColumn(i))} IS NULL THEN {L(c.SourceName)} END"))})";
-            branches.Add($"SELECT {file}, {file} || {L(": the header has no column ")} || missing || {L(" (header names are matched ignoring case); rename the column in the file, or set from: on the column to the name the file uses. The header reads: ")} || {HeaderLine} AS {Q(PlanColumns.Message)} FROM (SELECT *, {missing} AS missing FROM {LayoutView} WHERE {present} AND {Q("_header_valid")}) AS layout WHERE missing <> ''");
+            var missing = $"concat_ws(', ', {string.Join(", ", _inFile.Select((c, i) => (c, i)).Where(x => !x.c.OptionalInHeader).Select(x => $"CASE WHEN {Q(RecordSql.PositionColumn(x.i))} IS NULL THEN {L(x.c.SourceName)} END"))})";
+            if (_inFile.Any(c => !c.OptionalInHeader))
+            {
+                branches.Add($"SELECT {file}, {file} || {L(": the header has no column ")} || missing || {L(" (header names are matched ignoring case); rename the column in the file, or set from: on the column to the name the file uses. The header reads: ")} || {HeaderLine} AS {Q(PlanColumns.Message)} FROM (SELECT *, {missing} AS missing FROM {LayoutView} WHERE {present} AND {Q("_header_valid")}) AS layout WHERE missing <> ''");
+            }
             var repeated = $"concat_ws(', ', {string.Join(", ", _inFile.Select((c, i) => $"CASE WHEN {Q(Count(i))} > 1 THEN {L(c.SourceName)} END"))})";
             branches.Add($"SELECT {file}, {file} || {L(": the header names ")} || repeated || {L(" more than once (ignoring case), so the column to read is unclear; rename one of them in the file.")} AS {Q(PlanColumns.Message)} FROM (SELECT *, {repeated} AS repeated FROM {LayoutView} WHERE {present}) AS layout WHERE repeated <> ''");
         }
@@ -270,7 +273,8 @@ internal sealed class TableSteps
         string Total(string metric, string count, string from) =>
             $"SELECT {L(metric)}, CAST(NULL AS {_dialect.TextType}), {count} FROM {from}";
         var records = $"NOT {IsHeader}";
-        return string.Join("\nUNION ALL\n",
+        return string.Join("\nUNION ALL\n", new[]
+        {
             $"SELECT {L(RunMetric.FilesRead)} AS {Q(PlanColumns.Metric)}, CAST(NULL AS {_dialect.TextType}) AS {Q(PlanColumns.Reason)}, COUNT(*) AS {Q(PlanColumns.Rows)} FROM {LayoutView}",
             Total(RunMetric.LinesRead, "COUNT(*)", TypedView),
             Total(RunMetric.HeaderLines, $"COUNT(CASE WHEN {IsHeader} THEN 1 END)", TypedView),
@@ -282,8 +286,14 @@ internal sealed class TableSteps
                 ? Total(RunMetric.RowsReplaced, "COUNT(*)", Q(StepNames.Replaced(_table.Name)))
                 : $"SELECT {L(RunMetric.RowsReplaced)}, CAST(NULL AS {_dialect.TextType}), 0",
             $"SELECT {L(RunMetric.Rejected)}, {Reason}, COUNT(*) FROM {TypedView} WHERE {records} AND {Reason} IS NOT NULL GROUP BY {Reason}",
-            $"SELECT {L(RunMetric.FileRows)}, l.{SourceFile}, coalesce(r.{Q(PlanColumns.Rows)}, 0) FROM {LayoutView} AS l LEFT JOIN (SELECT {SourceFile}, COUNT(*) AS {Q(PlanColumns.Rows)} FROM {TypedView} WHERE {records} GROUP BY {SourceFile}) AS r ON l.{SourceFile} = r.{SourceFile}");
+            $"SELECT {L(RunMetric.FileRows)}, l.{SourceFile}, coalesce(r.{Q(PlanColumns.Rows)}, 0) FROM {LayoutView} AS l LEFT JOIN (SELECT {SourceFile}, COUNT(*) AS {Q(PlanColumns.Rows)} FROM {TypedView} WHERE {records} GROUP BY {SourceFile}) AS r ON l.{SourceFile} = r.{SourceFile}",
+        }.Concat(MissingColumnMetrics()));
     }
+
+    /// <summary>One row per optional_in_header column that the header of a file read lacks: how many files lack it.</summary>
+    private IEnumerable<string> MissingColumnMetrics() => !_records.HasHeader ? [] :
+        _inFile.Select((c, i) => (c, i)).Where(x => x.c.OptionalInHeader).Select(x =>
+            $"SELECT {L(RunMetric.ColumnMissing)}, {L(x.c.Name)}, {Q("files")} FROM (SELECT COUNT(*) AS {Q("files")} FROM {LayoutView} WHERE {HeaderLine} IS NOT NULL AND {Q(RecordSql.PositionColumn(x.i))} IS NULL) AS missing WHERE {Q("files")} > 0");
 
     private string RejectReasonCase()
     {

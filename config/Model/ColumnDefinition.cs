@@ -9,6 +9,8 @@ public sealed record ColumnDefinition
     public required ColumnType Type { get; init; }
     /// <summary>A row whose value is missing (after cleaning) is rejected. Default false.</summary>
     public bool Required { get; init; }
+    /// <summary>A CSV file whose header lacks the column is read with it NULL instead of stopping the table. Default false.</summary>
+    public bool OptionalInHeader { get; init; }
     /// <summary>Date or timestamp pattern in Spark notation (yyyy-MM-dd). Null: yyyy-MM-dd / yyyy-MM-dd HH:mm:ss.</summary>
     public string? Format { get; init; }
     public ColumnRules Rules { get; init; } = new();

@@ -129,6 +129,7 @@ internal sealed partial class PipelineFileReader
             From = section.Read(S.ColumnFrom),
             Type = type ?? new ColumnType(ColumnKind.String),
             Required = section.Read(S.ColumnRequired) ?? S.ColumnRequired.DefaultValue,
+            OptionalInHeader = section.Read(S.ColumnOptionalInHeader) ?? S.ColumnOptionalInHeader.DefaultValue,
             Format = section.Read(S.DateFormat),
             NullValues = section.Read(S.ColumnNullValues),
             Rules = rules is null ? new ColumnRules() : ReadRules(rules),

@@ -35,9 +35,10 @@ public static class PipelineFileSettings
     public static readonly TextListSetting ColumnNullValues = new() { Key = "null_values", AnyScalar = true, Doc = "Texts that mean a missing value in this column, instead of the source's null_values (compared after removing surrounding spaces and tabs)." };
     public static readonly TextSetting ColumnType = new() { Key = "type", Required = true, Pattern = @"^(string|int|bigint|double|boolean|date|timestamp|decimal\(\d+,\s*\d+\))$", Describe = "string, int, bigint, double, decimal(p,s), boolean, date or timestamp", Example = "string", Doc = "The column's type." };
     public static readonly BoolSetting ColumnRequired = new() { Key = "required", Default = false, Doc = "A row without a value is rejected as missing_required." };
+    public static readonly BoolSetting ColumnOptionalInHeader = new() { Key = "optional_in_header", Default = false, Doc = "CSV with a header: a file whose header lacks this column is read with the column NULL in its rows, instead of stopping the table (for a column added after some files were written); each run counts such files and warns. Not with required." };
     public static readonly TextSetting DateFormat = new() { Key = "format", Describe = "pattern of yyyy MM dd HH mm ss SSS", Doc = "Date or timestamp pattern; default yyyy-MM-dd, or yyyy-MM-dd HH:mm:ss for timestamps." };
     public static readonly SectionSetting Rules = new() { Key = "rules", Keys = RuleKeys, Doc = "How the column's values are cleaned and checked." };
-    public static readonly SettingGroup ColumnKeys = new("A column of a cleaned table.", [ColumnName, ColumnFrom, ColumnType, ColumnRequired, DateFormat, ColumnNullValues, Rules]);
+    public static readonly SettingGroup ColumnKeys = new("A column of a cleaned table.", [ColumnName, ColumnFrom, ColumnType, ColumnRequired, ColumnOptionalInHeader, DateFormat, ColumnNullValues, Rules]);
 
     // tables[].source
     public static readonly ChoiceSetting<SourceKind> Format = new()

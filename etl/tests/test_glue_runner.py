@@ -648,6 +648,18 @@ class BalanceTests(unittest.TestCase):
                          glue_runner.balance_problem("t", self.rows(rows_written=4)))
 
 
+class MissingColumnNoteTests(unittest.TestCase):
+    def test_each_optional_column_a_header_lacked_is_a_warning_with_its_file_count(self):
+        rows = [{"metric": "column_missing", "reason": "track_rank", "rows": 1200}, {"metric": "rows_read", "reason": None, "rows": 9},
+                {"metric": "column_missing", "reason": "channel", "rows": 1}]
+        self.assertEqual(["warning: table t: the header of 1 file(s) read this run has no column channel, so their rows have it NULL (optional_in_header)",
+                          "warning: table t: the header of 1,200 file(s) read this run has no column track_rank, so their rows have it NULL (optional_in_header)"],
+                         glue_runner.missing_column_notes("t", rows))
+
+    def test_a_run_whose_headers_hold_every_column_warns_of_none(self):
+        self.assertEqual([], glue_runner.missing_column_notes("t", [{"metric": "rows_read", "reason": None, "rows": 9}]))
+
+
 class RejectShareTests(unittest.TestCase):
     """The plan's max_reject_share (absent or null: no limit), checked as the local engine checks it, with its message."""
 

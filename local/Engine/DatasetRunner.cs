@@ -137,7 +137,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
             ParquetBytes = FolderBytes(dataFolder),
             Compression = table.Compression,
             IgnoredFiles = listing.Ignored,
-            Warnings = [.. Warnings(listing, fresh.Count, emptyFiles, Metric(RunMetric.RowsRead)), .. GoneWarning(gone)],
+            Warnings = [.. Warnings(listing, fresh.Count, emptyFiles, Metric(RunMetric.RowsRead)), .. MissingColumnWarnings(metrics), .. GoneWarning(gone)],
             Elapsed = clock.Elapsed,
         };
         if (!result.Balanced)
@@ -165,6 +165,12 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         var text = string.Join("\n", files.Select(f => f.File.RelativePath + "\t" + f.Fingerprint).Order(StringComparer.Ordinal).Prepend(table + (fullRefresh ? "\tfull" : "")));
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
     }
+
+    /// <summary>Columns with optional_in_header that headers of the files read lack (the Glue runner prints the same lines).</summary>
+    private static IEnumerable<string> MissingColumnWarnings(IReadOnlyList<object?[]> metrics) => metrics
+        .Where(r => (string)r[0]! == RunMetric.ColumnMissing)
+        .OrderBy(r => (string)r[1]!, StringComparer.Ordinal)
+        .Select(r => $"the header of {Convert.ToInt64(r[2], CultureInfo.InvariantCulture):N0} file(s) read this run has no column {(string)r[1]!}, so their rows have it NULL (optional_in_header)");
 
     /// <summary>A full refresh reads only what staging still holds: files earlier runs processed and staging lost take their rows with them.</summary>
     private static IEnumerable<string> GoneWarning(IReadOnlyList<LedgerEntry> gone) => gone.Count == 0 ? [] :

@@ -13,6 +13,36 @@ public sealed class DayTwoConfigTests : IDisposable
     private void AssertSingleError(string expected) => Assert.Equal([expected], _files.Errors());
 
     [Fact]
+    public void A_column_optional_in_the_header_is_accepted()
+    {
+        _files.Change("pipeline.yaml", "{ name: amount, type: double, rules: { min: 0 } }", "{ name: amount, type: double, optional_in_header: true, rules: { min: 0 } }");
+        Assert.Empty(_files.Errors());
+    }
+
+    [Fact]
+    public void A_required_column_optional_in_the_header_is_refused()
+    {
+        _files.Change("pipeline.yaml", "{ name: ordered_on, type: date, required: true }", "{ name: ordered_on, type: date, required: true, optional_in_header: true }");
+        AssertSingleError("pipeline.yaml line 14: 'datasets[sales].tables[orders].columns[ordered_on].optional_in_header' cannot go with required: true: every row of a file without the column would be rejected as missing_required; remove one of the two.");
+    }
+
+    [Fact]
+    public void A_json_column_optional_in_the_header_is_refused()
+    {
+        _files.Change("pipeline.yaml", "        key: [order_id]\n", "        key: [order_id]\n        source: { format: jsonl }\n");
+        _files.Change("pipeline.yaml", "{ name: amount, type: double, rules: { min: 0 } }", "{ name: amount, type: double, optional_in_header: true, rules: { min: 0 } }");
+        AssertSingleError("pipeline.yaml line 14: 'datasets[sales].tables[orders].columns[amount].optional_in_header' applies to CSV headers; a JSON record without the key already reads it as NULL, so remove it.");
+    }
+
+    [Fact]
+    public void A_headerless_csv_column_optional_in_the_header_is_refused()
+    {
+        _files.Change("pipeline.yaml", "        key: [order_id]\n", "        key: [order_id]\n        source: { format: csv, header: false }\n");
+        _files.Change("pipeline.yaml", "{ name: amount, type: double, rules: { min: 0 } }", "{ name: amount, type: double, optional_in_header: true, rules: { min: 0 } }");
+        AssertSingleError("pipeline.yaml line 14: 'datasets[sales].tables[orders].columns[amount].optional_in_header' applies to CSV files with a header, and this table's source has header: false; remove it.");
+    }
+
+    [Fact]
     public void Batch_window_beyond_the_900_seconds_glue_allows_is_rejected_with_the_range()
     {
         WithDev("etl:\n  event_driven: true\n  batch_window_minutes: 16\n");

@@ -349,6 +349,38 @@ public sealed class IncrementalRunTests : IDisposable
     }
 
     [Fact]
+    public void After_a_column_was_added_the_incremental_result_equals_a_full_refresh_row_for_row()
+    {
+        Run();
+        AddChannelColumn();
+        Run();
+        var rebuilt = Path.Combine(_project.Path, "rebuilt");
+
+        Run(fullRefresh: true, output: rebuilt);
+
+        Assert.Equal(Everything(Path.Combine(rebuilt, "sales"), "orders"), Everything(Output, "orders"));
+    }
+
+    [Fact]
+    public void A_file_whose_header_lacks_an_optional_column_is_read_with_it_null_and_a_warning()
+    {
+        Run();
+        AddChannelColumn();
+
+        var orders = Run(fullRefresh: true).Tables.Single(t => t.Table == "orders");
+
+        Assert.Equal(["the header of 1 file(s) read this run has no column channel, so their rows have it NULL (optional_in_header)"], orders.Warnings);
+        Assert.Equal(["a,", "b,shop", "c,", "d,", "e,web"], Rows(Output, "data-warehouse/orders/", "order_id, channel", "order_id"));
+    }
+
+    /// <summary>Declares the column channel (optional_in_header) and adds a second day whose file has it.</summary>
+    private void AddChannelColumn()
+    {
+        ChangeTableDefinition("- { name: version, type: int }", "- { name: version, type: int }\n          - { name: channel, type: string, optional_in_header: true }");
+        Write("staging/orders/day2.csv", "order_id,region,amount,version,channel\ne,north,50,1,web\nb,north,25,2,shop\n", hoursAgo: 1);
+    }
+
+    [Fact]
     public void A_column_whose_type_changed_stops_the_run_and_leaves_everything_as_it_was()
     {
         Run();
