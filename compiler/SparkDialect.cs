@@ -49,7 +49,9 @@ public sealed class SparkDialect : SqlDialect
 
     public override string Size(string list) => $"size({list})";
 
-    public override string Position(string list, string value) => $"NULLIF(array_position({list}, {value}), 0)";
+    // array_position returns a BIGINT, and element_at takes only an INT index (ElementAt.checkInputDataTypes in Spark's
+    // collectionOperations.scala): https://spark.apache.org/docs/latest/api/sql/index.html#array_position
+    public override string Position(string list, string value) => $"CAST(NULLIF(array_position({list}, {value}), 0) AS INT)";
 
     public override string CountEqual(string list, string value) => $"size(filter({list}, element -> element = {value}))";
 

@@ -55,6 +55,10 @@ public class SparkDialectTests
     public void Spark_derives_the_year_partition_as_an_int() => Assert.Contains("CAST(year(`release_date`) AS INT) AS `release_year`", SparkSql("albums"));
 
     [Fact]
+    public void Spark_reads_header_positions_as_the_int_index_element_at_takes() =>
+        Assert.Contains("CAST(NULLIF(array_position(`_names`, 'id'), 0) AS INT) AS `_position_0`", SparkSql("tracks"));
+
+    [Fact]
     public void Spark_casts_with_spark_type_names() => Assert.Contains("TRY_CAST(`_text_duration_sec` AS DECIMAL(10,3))", SparkSql("albums"));
 
     [Fact]

@@ -5,11 +5,11 @@ SELECT
     `_header_line`,
     `_header_valid`,
     CASE WHEN `_header_line` IS NULL THEN NULL ELSE size(`_names`) END AS `_field_count`,
-    NULLIF(array_position(`_names`, 'id'), 0) AS `_position_0`,
+    CAST(NULLIF(array_position(`_names`, 'id'), 0) AS INT) AS `_position_0`,
     size(filter(`_names`, element -> element = 'id')) AS `_count_0`,
-    NULLIF(array_position(`_names`, 'track_popularity'), 0) AS `_position_1`,
+    CAST(NULLIF(array_position(`_names`, 'track_popularity'), 0) AS INT) AS `_position_1`,
     size(filter(`_names`, element -> element = 'track_popularity')) AS `_count_1`,
-    NULLIF(array_position(`_names`, 'explicit'), 0) AS `_position_2`,
+    CAST(NULLIF(array_position(`_names`, 'explicit'), 0) AS INT) AS `_position_2`,
     size(filter(`_names`, element -> element = 'explicit')) AS `_count_2`
 FROM (
     SELECT
