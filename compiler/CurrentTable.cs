@@ -4,6 +4,8 @@ namespace DataPipeline.Compiler;
 /// The rows a table's warehouse folder already holds, which a merge compares new rows with: the executor registers
 /// them as the view current_&lt;table&gt;, with the column _file naming each row's file (as the executor names files in
 /// <see cref="PlanOutput.RemovedFiles"/>), or an empty view of these columns on a table's first run and a full refresh.
+/// Every cleaned table has one, with or without a key: before a run writes, the folder's files are checked against
+/// these columns and partitions (a changed type or partition_by stops the run).
 /// </summary>
 public sealed record CurrentTable
 {

@@ -25,7 +25,7 @@ public static class RunMetric
     public const string FileRows = "file_rows";
     /// <summary>
     /// Files read whose CSV header lacks an optional_in_header column, so their rows have it NULL: one row per such
-    /// column (reason: the column's name; rows: the number of files).
+    /// column (reason: the name the header lacks, the column's from: or name; rows: the number of files).
     /// </summary>
     public const string ColumnMissing = "column_missing";
     /// <summary>

@@ -67,15 +67,13 @@ public static class TransformCompiler
                 Encoding = PlanEncoding.Of(table.Source.Encoding),
                 FilePattern = StagingFilePattern.Of(table.Source.Kind),
             },
-            Current = keyed
-                ? new CurrentTable
-                {
-                    View = StepNames.Current(name),
-                    Path = WarehouseFolders.Data(name),
-                    Columns = steps.WarehouseColumns(),
-                    PartitionBy = table.PartitionBy.Select(p => p.Name).ToList(),
-                }
-                : null,
+            Current = new CurrentTable
+            {
+                View = StepNames.Current(name),
+                Path = WarehouseFolders.Data(name),
+                Columns = steps.WarehouseColumns(),
+                PartitionBy = table.PartitionBy.Select(p => p.Name).ToList(),
+            },
             Ledger = WarehouseFolders.Ledger(name),
             MaxRejectShare = table.MaxRejectShare,
             Steps = plan,

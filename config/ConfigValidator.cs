@@ -381,6 +381,10 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
                 Add(column.Origin.Error("optional_in_header", problem));
             }
         }
+        if (source.Kind == SourceKind.Csv && source.Header && table.ColumnsInFile.Any() && table.ColumnsInFile.All(c => c.OptionalInHeader))
+        {
+            Add(table.Origin.Error("columns", "are all optional_in_header, so no header would ever be checked and a wrong file would read as empty rows; keep at least one column every file must have."));
+        }
         foreach (var name in table.FolderColumns)
         {
             var column = table.Column(name);

@@ -914,7 +914,8 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         register_sources(spark, s3, plan, staging, staging_bucket, selection.new)
     if plan.get("current"):
         current = plan["current"]
-        stored = [o["Key"][len(root + current["path"]):] for o in list_objects(s3, bucket, root + current["path"])]
+        stored = [key for key in (o["Key"][len(root + current["path"]):] for o in list_objects(s3, bucket, root + current["path"]))
+                  if is_data_object(key)]
         has_files = not full_refresh and holds_parquet(stored)
         problem = partition_layout_problem(plan["table"], current, stored) if has_files else None
         if problem:

@@ -293,7 +293,7 @@ internal sealed class TableSteps
     /// <summary>One row per optional_in_header column that the header of a file read lacks: how many files lack it.</summary>
     private IEnumerable<string> MissingColumnMetrics() => !_records.HasHeader ? [] :
         _inFile.Select((c, i) => (c, i)).Where(x => x.c.OptionalInHeader).Select(x =>
-            $"SELECT {L(RunMetric.ColumnMissing)}, {L(x.c.Name)}, {Q("files")} FROM (SELECT COUNT(*) AS {Q("files")} FROM {LayoutView} WHERE {HeaderLine} IS NOT NULL AND {Q(RecordSql.PositionColumn(x.i))} IS NULL) AS missing WHERE {Q("files")} > 0");
+            $"SELECT {L(RunMetric.ColumnMissing)}, {L(x.c.SourceName)}, {Q("files")} FROM (SELECT COUNT(*) AS {Q("files")} FROM {LayoutView} WHERE {HeaderLine} IS NOT NULL AND {Q(RecordSql.PositionColumn(x.i))} IS NULL) AS missing WHERE {Q("files")} > 0");
 
     private string RejectReasonCase()
     {

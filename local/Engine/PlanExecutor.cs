@@ -76,15 +76,15 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
         }
         var hiveTypes = "{" + string.Join(", ", current.Columns.Where(c => current.PartitionBy.Contains(c.Name)).Select(c => $"{Sql.Literal(c.Name)}: {Sql.Literal(c.Type)}")) + "}";
         var partitioned = current.PartitionBy.Count > 0 ? $", hive_types = {hiveTypes}" : "";
-        var scan = $"read_parquet({Sql.Literal(folder + "/**/*.parquet")}, hive_partitioning = {(current.PartitionBy.Count > 0 ? "true" : "false")}{partitioned}, union_by_name = true, filename = true)";
-        var stored = ColumnTypes($"SELECT * EXCLUDE (filename) FROM {scan}");
+        var scan = $"read_parquet({Sql.Literal(folder + "/**/*.parquet")}, hive_partitioning = {(current.PartitionBy.Count > 0 ? "true" : "false")}{partitioned}, union_by_name = true, filename = {Sql.Literal(PlanColumns.File)})";
+        var stored = ColumnTypes($"SELECT * EXCLUDE ({file}) FROM {scan}");
         var planned = ColumnTypes($"SELECT {string.Join(", ", current.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {Sql.Quote(c.Name)}"))}");
         if (StoredColumns.TypeChanges(plan.Table, current.Path, planned, stored) is { } changed)
         {
             throw new LocalRunException(changed);
         }
         var columns = string.Join(", ", current.Columns.Select(c => stored.ContainsKey(c.Name) ? Sql.Quote(c.Name) : $"CAST(NULL AS {c.Type}) AS {Sql.Quote(c.Name)}"));
-        session.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {columns}, filename AS {file} FROM {scan}");
+        session.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {columns}, {file} FROM {scan}");
     }
 
     /// <summary>Each column of a query and its DuckDB type, as DESCRIBE names them.</summary>

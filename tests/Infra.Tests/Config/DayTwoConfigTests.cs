@@ -20,6 +20,17 @@ public sealed class DayTwoConfigTests : IDisposable
     }
 
     [Fact]
+    public void A_table_whose_every_column_is_optional_in_the_header_is_refused()
+    {
+        _files.Change("pipeline.yaml", "      - { name: daily_total, sql: sql/sales/daily_total.sql }\n",
+            "      - { name: daily_total, sql: sql/sales/daily_total.sql }\n"
+            + "  - name: web\n    tables:\n      - name: visits\n        columns:\n          - { name: page, type: string, optional_in_header: true }\n");
+        _files.Change("pipeline.dev.yaml", "  sales: {}", "  sales: {}\n  web: {}");
+        _files.Change("pipeline.prod.yaml", "  sales: {}", "  sales: {}\n  web: {}");
+        AssertSingleError("pipeline.yaml line 20: 'datasets[web].tables[visits].columns' are all optional_in_header, so no header would ever be checked and a wrong file would read as empty rows; keep at least one column every file must have.");
+    }
+
+    [Fact]
     public void A_required_column_optional_in_the_header_is_refused()
     {
         _files.Change("pipeline.yaml", "{ name: ordered_on, type: date, required: true }", "{ name: ordered_on, type: date, required: true, optional_in_header: true }");
