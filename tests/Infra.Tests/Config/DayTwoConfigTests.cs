@@ -38,19 +38,20 @@ public sealed class DayTwoConfigTests : IDisposable
     }
 
     [Fact]
-    public void A_json_column_optional_in_the_header_is_refused()
-    {
-        _files.Change("pipeline.yaml", "        key: [order_id]\n", "        key: [order_id]\n        source: { format: jsonl }\n");
-        _files.Change("pipeline.yaml", "{ name: amount, type: double, rules: { min: 0 } }", "{ name: amount, type: double, optional_in_header: true, rules: { min: 0 } }");
-        AssertSingleError("pipeline.yaml line 14: 'datasets[sales].tables[orders].columns[amount].optional_in_header' applies to CSV headers; a JSON record without the key already reads it as NULL, so remove it.");
-    }
+    public void A_json_column_optional_in_the_header_is_refused() =>
+        AssertAmountOptionalInHeaderRefusedWith("source: { format: jsonl }",
+            "applies to CSV headers; a JSON record without the key already reads it as NULL, so remove it.");
 
     [Fact]
-    public void A_headerless_csv_column_optional_in_the_header_is_refused()
+    public void A_headerless_csv_column_optional_in_the_header_is_refused() =>
+        AssertAmountOptionalInHeaderRefusedWith("source: { format: csv, header: false }",
+            "applies to CSV files with a header, and this table's source has header: false; remove it.");
+
+    private void AssertAmountOptionalInHeaderRefusedWith(string source, string problem)
     {
-        _files.Change("pipeline.yaml", "        key: [order_id]\n", "        key: [order_id]\n        source: { format: csv, header: false }\n");
+        _files.Change("pipeline.yaml", "        key: [order_id]\n", $"        key: [order_id]\n        {source}\n");
         _files.Change("pipeline.yaml", "{ name: amount, type: double, rules: { min: 0 } }", "{ name: amount, type: double, optional_in_header: true, rules: { min: 0 } }");
-        AssertSingleError("pipeline.yaml line 14: 'datasets[sales].tables[orders].columns[amount].optional_in_header' applies to CSV files with a header, and this table's source has header: false; remove it.");
+        AssertSingleError($"pipeline.yaml line 14: 'datasets[sales].tables[orders].columns[amount].optional_in_header' {problem}");
     }
 
     [Fact]
