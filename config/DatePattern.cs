@@ -36,8 +36,8 @@ public static partial class DatePattern
     /// <summary>The pattern in DuckDB strptime notation (%Y-%m-%d).</summary>
     public static string ToStrftime(string pattern) => Translate(pattern, t => t.Strftime);
 
-    /// <summary>An anchored regex, without backslashes, that the text of a value must match.</summary>
-    public static string ToRegex(string pattern) => "^" + Translate(pattern, t => t.Regex) + "$";
+    /// <summary>An anchored regex that the text of a value must match; \z, as Java's $ also matches before a final line break.</summary>
+    public static string ToRegex(string pattern) => "^" + Translate(pattern, t => t.Regex) + "\\z";
 
     private static string Translate(string pattern, Func<(string Token, string Strftime, string Regex), string> pick)
     {

@@ -60,8 +60,8 @@ SELECT
 FROM (
     SELECT
         *,
-        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(CASE WHEN startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') THEN TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
-        CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
+        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(CASE WHEN startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') THEN TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
+        CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
     FROM (
         SELECT
             `_source_file`,
@@ -142,15 +142,15 @@ FROM (
             *,
             `_text_track_name` AS `track_name`,
             `_text_track_id` AS `track_id`,
-            CASE WHEN `_text_track_number` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_track_number` AS INT) END AS `track_number`,
-            CASE WHEN `_text_duration_ms` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_duration_ms` AS BIGINT) END AS `duration_ms`,
+            CASE WHEN `_text_track_number` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_track_number` AS INT) END AS `track_number`,
+            CASE WHEN `_text_duration_ms` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_duration_ms` AS BIGINT) END AS `duration_ms`,
             `_text_album_type` AS `album_type`,
             `_text_artists` AS `artists`,
-            CASE WHEN `_text_total_tracks` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_total_tracks` AS INT) END AS `total_tracks`,
+            CASE WHEN `_text_total_tracks` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_total_tracks` AS INT) END AS `total_tracks`,
             `_text_album_name` AS `album_name`,
-            CASE WHEN `_text_release_date` RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN to_date(`_text_release_date`, 'yyyy-MM-dd') END AS `release_date`,
+            CASE WHEN `_text_release_date` RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}\\z' THEN to_date(`_text_release_date`, 'yyyy-MM-dd') END AS `release_date`,
             `_text_label` AS `label`,
-            CASE WHEN `_text_album_popularity` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_album_popularity` AS INT) END AS `album_popularity`,
+            CASE WHEN `_text_album_popularity` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_album_popularity` AS INT) END AS `album_popularity`,
             `_text_album_id` AS `album_id`,
             `_text_artist_id` AS `artist_id`,
             `_text_artist_0` AS `artist_0`,
@@ -165,7 +165,7 @@ FROM (
             `_text_artist_9` AS `artist_9`,
             `_text_artist_10` AS `artist_10`,
             `_text_artist_11` AS `artist_11`,
-            CASE WHEN `_text_duration_sec` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_duration_sec` AS DECIMAL(10,3)) END AS `duration_sec`
+            CASE WHEN `_text_duration_sec` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_duration_sec` AS DECIMAL(10,3)) END AS `duration_sec`
         FROM (
             SELECT
                 *,
@@ -273,8 +273,8 @@ FROM (
                                 *,
                                 `_first_quote` > 0 AS `_quoted`,
                                 CASE WHEN INSTR(`_line`, ' ') = 0 AND INSTR(`_line`, '\u0009') = 0 THEN FALSE ELSE `_line` RLIKE '(?:^|[\\,\\"])[\\x20\\x09]|[\\x20\\x09](?:[\\,\\"]|\\z)' END AS `_padded`,
-                                CASE WHEN `_first_quote` = 0 THEN split(`_line`, '\\,', -1) WHEN `_one_quoted_field` THEN concat(slice(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1), 1, size(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1)) - 1), array(substr(`_line`, `_first_quote`, `_second_quote` - `_first_quote` + 1)), slice(split(substr(`_line`, `_second_quote` + 1), '\\,', -1), 2, size(split(substr(`_line`, `_second_quote` + 1), '\\,', -1)) - 1)) ELSE transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) END AS `_fields`,
-                                CASE WHEN `_first_quote` = 0 OR `_one_quoted_field` THEN TRUE ELSE `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' END AS `_valid`
+                                CASE WHEN `_first_quote` = 0 THEN split(`_line`, '\\,', -1) WHEN `_one_quoted_field` THEN concat(slice(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1), 1, size(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1)) - 1), array(substr(`_line`, `_first_quote`, `_second_quote` - `_first_quote` + 1)), slice(split(substr(`_line`, `_second_quote` + 1), '\\,', -1), 2, size(split(substr(`_line`, `_second_quote` + 1), '\\,', -1)) - 1)) ELSE transform(regexp_extract_all(`_line` || ',', '\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) END AS `_fields`,
+                                CASE WHEN `_first_quote` = 0 OR `_one_quoted_field` THEN TRUE ELSE `_line` RLIKE '^(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|))*\\z' END AS `_valid`
                             FROM (
                                 SELECT
                                     *,

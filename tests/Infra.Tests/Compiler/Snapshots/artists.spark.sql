@@ -32,8 +32,8 @@ SELECT
 FROM (
     SELECT
         *,
-        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(CASE WHEN startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') THEN TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
-        CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
+        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(CASE WHEN startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') THEN TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
+        CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
     FROM (
         SELECT
             `_source_file`,
@@ -90,9 +90,9 @@ FROM (
             *,
             `_text_id` AS `id`,
             `_text_name` AS `name`,
-            CASE WHEN `_text_artist_popularity` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_artist_popularity` AS INT) END AS `artist_popularity`,
+            CASE WHEN `_text_artist_popularity` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_artist_popularity` AS INT) END AS `artist_popularity`,
             `_text_artist_genres` AS `artist_genres`,
-            CASE WHEN `_text_followers` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_followers` AS BIGINT) END AS `followers`,
+            CASE WHEN `_text_followers` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_followers` AS BIGINT) END AS `followers`,
             `_text_genre_0` AS `genre_0`,
             `_text_genre_1` AS `genre_1`,
             `_text_genre_2` AS `genre_2`,
@@ -165,8 +165,8 @@ FROM (
                                 *,
                                 `_first_quote` > 0 AS `_quoted`,
                                 CASE WHEN INSTR(`_line`, ' ') = 0 AND INSTR(`_line`, '\u0009') = 0 THEN FALSE ELSE `_line` RLIKE '(?:^|[\\,\\"])[\\x20\\x09]|[\\x20\\x09](?:[\\,\\"]|\\z)' END AS `_padded`,
-                                CASE WHEN `_first_quote` = 0 THEN split(`_line`, '\\,', -1) WHEN `_one_quoted_field` THEN concat(slice(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1), 1, size(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1)) - 1), array(substr(`_line`, `_first_quote`, `_second_quote` - `_first_quote` + 1)), slice(split(substr(`_line`, `_second_quote` + 1), '\\,', -1), 2, size(split(substr(`_line`, `_second_quote` + 1), '\\,', -1)) - 1)) ELSE transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) END AS `_fields`,
-                                CASE WHEN `_first_quote` = 0 OR `_one_quoted_field` THEN TRUE ELSE `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' END AS `_valid`
+                                CASE WHEN `_first_quote` = 0 THEN split(`_line`, '\\,', -1) WHEN `_one_quoted_field` THEN concat(slice(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1), 1, size(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1)) - 1), array(substr(`_line`, `_first_quote`, `_second_quote` - `_first_quote` + 1)), slice(split(substr(`_line`, `_second_quote` + 1), '\\,', -1), 2, size(split(substr(`_line`, `_second_quote` + 1), '\\,', -1)) - 1)) ELSE transform(regexp_extract_all(`_line` || ',', '\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) END AS `_fields`,
+                                CASE WHEN `_first_quote` = 0 OR `_one_quoted_field` THEN TRUE ELSE `_line` RLIKE '^(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|))*\\z' END AS `_valid`
                             FROM (
                                 SELECT
                                     *,

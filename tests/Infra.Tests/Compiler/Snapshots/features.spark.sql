@@ -44,8 +44,8 @@ SELECT
 FROM (
     SELECT
         *,
-        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(CASE WHEN startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') THEN TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
-        CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
+        transform(CASE WHEN INSTR(`_header_line`, '"') > 0 THEN transform(regexp_extract_all(`_header_line` || ',', '\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) ELSE split(`_header_line`, '\\,', -1) END, field -> translate(CASE WHEN startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, ' ') OR startswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') OR endswith(CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END, '\u0009') THEN TRIM(BOTH ' \u0009' FROM CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END) ELSE CASE WHEN field IS NULL OR field = '' THEN NULL WHEN startswith(field, '"') THEN replace(substr(field, 2, length(field) - 2), '""', '"') ELSE field END END, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) AS `_names`,
+        CASE WHEN INSTR(`_header_line`, '"') > 0 THEN `_header_line` RLIKE '^(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|))*\\z' ELSE TRUE END AS `_header_valid`
     FROM (
         SELECT
             `_source_file`,
@@ -128,24 +128,24 @@ FROM (
     FROM (
         SELECT
             *,
-            CASE WHEN `_text_danceability` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_danceability` AS DOUBLE) END AS `danceability`,
-            CASE WHEN `_text_energy` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_energy` AS DOUBLE) END AS `energy`,
-            CASE WHEN `_text_key` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_key` AS INT) END AS `key`,
-            CASE WHEN `_text_loudness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_loudness` AS DOUBLE) END AS `loudness`,
-            CASE WHEN `_text_mode` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_mode` AS INT) END AS `mode`,
-            CASE WHEN `_text_speechiness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_speechiness` AS DOUBLE) END AS `speechiness`,
-            CASE WHEN `_text_acousticness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_acousticness` AS DOUBLE) END AS `acousticness`,
-            CASE WHEN `_text_instrumentalness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_instrumentalness` AS DOUBLE) END AS `instrumentalness`,
-            CASE WHEN `_text_liveness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_liveness` AS DOUBLE) END AS `liveness`,
-            CASE WHEN `_text_valence` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_valence` AS DOUBLE) END AS `valence`,
-            CASE WHEN `_text_tempo` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$' THEN TRY_CAST(`_text_tempo` AS DOUBLE) END AS `tempo`,
+            CASE WHEN `_text_danceability` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_danceability` AS DOUBLE) END AS `danceability`,
+            CASE WHEN `_text_energy` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_energy` AS DOUBLE) END AS `energy`,
+            CASE WHEN `_text_key` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_key` AS INT) END AS `key`,
+            CASE WHEN `_text_loudness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_loudness` AS DOUBLE) END AS `loudness`,
+            CASE WHEN `_text_mode` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_mode` AS INT) END AS `mode`,
+            CASE WHEN `_text_speechiness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_speechiness` AS DOUBLE) END AS `speechiness`,
+            CASE WHEN `_text_acousticness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_acousticness` AS DOUBLE) END AS `acousticness`,
+            CASE WHEN `_text_instrumentalness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_instrumentalness` AS DOUBLE) END AS `instrumentalness`,
+            CASE WHEN `_text_liveness` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_liveness` AS DOUBLE) END AS `liveness`,
+            CASE WHEN `_text_valence` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_valence` AS DOUBLE) END AS `valence`,
+            CASE WHEN `_text_tempo` RLIKE '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z' THEN TRY_CAST(`_text_tempo` AS DOUBLE) END AS `tempo`,
             `_text_type` AS `type`,
             `_text_id` AS `id`,
             `_text_uri` AS `uri`,
             `_text_track_href` AS `track_href`,
             `_text_analysis_url` AS `analysis_url`,
-            CASE WHEN `_text_duration_ms` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_duration_ms` AS BIGINT) END AS `duration_ms`,
-            CASE WHEN `_text_time_signature` RLIKE '^[+-]?[0-9]+$' THEN TRY_CAST(`_text_time_signature` AS INT) END AS `time_signature`
+            CASE WHEN `_text_duration_ms` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_duration_ms` AS BIGINT) END AS `duration_ms`,
+            CASE WHEN `_text_time_signature` RLIKE '^[+-]?[0-9]+\\z' THEN TRY_CAST(`_text_time_signature` AS INT) END AS `time_signature`
         FROM (
             SELECT
                 *,
@@ -229,8 +229,8 @@ FROM (
                                 *,
                                 `_first_quote` > 0 AS `_quoted`,
                                 CASE WHEN INSTR(`_line`, ' ') = 0 AND INSTR(`_line`, '\u0009') = 0 THEN FALSE ELSE `_line` RLIKE '(?:^|[\\,\\"])[\\x20\\x09]|[\\x20\\x09](?:[\\,\\"]|\\z)' END AS `_padded`,
-                                CASE WHEN `_first_quote` = 0 THEN split(`_line`, '\\,', -1) WHEN `_one_quoted_field` THEN concat(slice(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1), 1, size(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1)) - 1), array(substr(`_line`, `_first_quote`, `_second_quote` - `_first_quote` + 1)), slice(split(substr(`_line`, `_second_quote` + 1), '\\,', -1), 2, size(split(substr(`_line`, `_second_quote` + 1), '\\,', -1)) - 1)) ELSE transform(regexp_extract_all(`_line` || ',', '\\"(?:[^\\"]|\\"\\")*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) END AS `_fields`,
-                                CASE WHEN `_first_quote` = 0 OR `_one_quoted_field` THEN TRUE ELSE `_line` RLIKE '^(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"(?:[^\\"]|\\"\\")*\\"|[^\\,\\"][^\\,]*|))*\\z' END AS `_valid`
+                                CASE WHEN `_first_quote` = 0 THEN split(`_line`, '\\,', -1) WHEN `_one_quoted_field` THEN concat(slice(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1), 1, size(split(substr(`_line`, 1, `_first_quote` - 1), '\\,', -1)) - 1), array(substr(`_line`, `_first_quote`, `_second_quote` - `_first_quote` + 1)), slice(split(substr(`_line`, `_second_quote` + 1), '\\,', -1), 2, size(split(substr(`_line`, `_second_quote` + 1), '\\,', -1)) - 1)) ELSE transform(regexp_extract_all(`_line` || ',', '\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"\\,|[^\\,\\"][^\\,]*\\,|\\,', 0), field -> substr(field, 1, length(field) - 1)) END AS `_fields`,
+                                CASE WHEN `_first_quote` = 0 OR `_one_quoted_field` THEN TRUE ELSE `_line` RLIKE '^(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|)(?:\\,(?:\\"[^\\"]*(?:\\"\\"[^\\"]*)*\\"|[^\\,\\"][^\\,]*|))*\\z' END AS `_valid`
                             FROM (
                                 SELECT
                                     *,
