@@ -6,7 +6,8 @@ Arguments: --plan_path (s3:// URL of a JSON list of plans, a CDK asset fetched b
 not in the job's arguments, so the template stays small), --staging_root (s3://bucket/staging/; each table reads
 <staging_root><table>/), --warehouse_path (s3://bucket/). Optional: --full_refresh true|false (default false: true
 ignores the ledgers and the warehouse rows and rebuilds every table from staging) and --run_id (default: generated
-from the clock, as the local engine's run ids are; names the run_id=<id>/ folders of quarantine and metrics).
+from the clock, as the local engine's run ids are; names the run_id=<id>/ folders of quarantine and metrics; a
+table that run id committed already is skipped on a retry, and the id is refused for a run with new files).
 The logic is in the plan's SQL: the CSV grammar, header matching, null values, types, rules and the upsert by key are
 SQL that DuckDB runs the same way locally. This script lists the staging files, registers the views the plan reads
 (raw_<table>: one row per record; files_<table>: one row per file; current_<table>: the warehouse rows), runs the
@@ -70,12 +71,16 @@ FILES_ARCHIVED = "files_archived"
 SPARK_ENCODINGS = {"utf-8": "UTF-8", "latin-1": "ISO-8859-1", "utf-16": "UTF-16LE"}
 PYTHON_ENCODINGS = {"utf-8": "utf-8", "latin-1": "latin-1", "utf-16": "utf-16-le"}
 FIRST_LINE_CHUNK = 64 * 1024
+# Characters a staging path must not hold: Spark would read it as a glob pattern or fail to make a Hadoop Path of it.
+UNREADABLE_NAME_CHARACTERS = "*?[]{}\\:"
 JSON_ARRAY_PROBLEM = ("is not one JSON array (format: json reads files holding [ {...}, {...} ]); fix the file, "
                       "or set format: jsonl if it holds one object per line")
 # The fields of a ledger line, in the order the local engine writes them (local/Engine/LedgerEntry.cs, snake_case).
 LEDGER_FIELDS = ("path", "size", "fingerprint", "modified", "run_id", "rows_read")
 OUTPUT_MODES = ("replace", "append", "merge", "append_run")
 MANIFEST = "manifest.json"
+# The suffix of the empty objects an S3 filesystem (EMRFS, s3n) may create to mark a folder: <folder>_$folder$.
+FOLDER_MARKER = "_$folder$"
 # DeleteObjects takes at most 1000 keys a request:
 # https://boto3.amazonaws.com/v1/documentation/api/1.29.5/reference/services/s3/bucket/delete_objects.html
 DELETE_BATCH = 1000
@@ -184,6 +189,24 @@ def gzip_suffix_problems(files):
     return [f"{item['Path']}: ends in '{item['Path'][-3:]}', which Spark does not read as gzip (it decompresses only "
             "files ending in '.gz', in lower case); rename the file to end in .gz."
             for item in files if item["Path"].lower().endswith(".gz") and not is_gzip(item["Path"])]
+
+
+def file_name_problems(files):
+    """A message for each file to read whose path holds a character of UNREADABLE_NAME_CHARACTERS, naming the first:
+    Spark reads each path it is given as a Hadoop glob (SPARK-32810), so * ? [ ] { } and \\ make it read other files
+    or none, and a Hadoop Path cannot hold ':' in a name (HADOOP-14217). The local engine says the same."""
+    problems = []
+    for item in files:
+        found = [c for c in item["Path"] if c in UNREADABLE_NAME_CHARACTERS]
+        if found:
+            problems.append(f"{item['Path']}: holds '{found[0]}', which Spark reads as part of a pattern or a URI, not as "
+                            "a name; rename the file (or its folder) without * ? [ ] { } \\ or :.")
+    return problems
+
+
+def name_problems(files):
+    """Every problem of the names of the files to read (file_name_problems, gzip_suffix_problems), in path order."""
+    return sorted(file_name_problems(files) + gzip_suffix_problems(files))
 
 
 def utc_text(moment):
@@ -448,6 +471,45 @@ def ledger_entry(item, run_id, rows_read):
             "modified": utc_text(item["LastModified"]), "run_id": run_id, "rows_read": rows_read}
 
 
+def committed_by(ledger_entries, run_id):
+    """True when the ledger (its entries by path, as stored: before a full refresh replaces it) holds a file read by
+    run_id: that run committed the table, and a retry or rerun with the same --run_id must skip it, or clearing the
+    run's own folders would delete what it committed. A run that read no file of the table left no entry; running the
+    table again writes the same zero counts."""
+    return any(entry["run_id"] == run_id for entry in ledger_entries.values())
+
+
+def skipped_note(table, run_id):
+    """The job log's line on a table that this run id has committed already."""
+    return f"table {table}: already committed by run {run_id}; skipped"
+
+
+def reused_run_problem(table, run_id, new_files, full_refresh):
+    """For a table that run_id has committed already (committed_by): None when this is a retry of that run, which
+    skips the table (an incremental run finding nothing new, or a full refresh, which has rebuilt it); else the message
+    refusing a run id given to another run, which would clear the folders holding that run's quarantine and metrics."""
+    if full_refresh or not new_files:
+        return None
+    return (f"table {table}: run {run_id} committed this table already, and {len(new_files)} staging file(s) arrived "
+            "since; give each run its own --run_id, or leave it out to have one generated.")
+
+
+def changed_while_read(new_files, relisted_objects, prefix):
+    """A message for each file the run read (new_files, as listed with their 'Path') whose ETag or size differs in a
+    listing made after Spark read it (relisted_objects, with Key under prefix), or which that listing no longer holds:
+    the rows read may not be the bytes the ledger would record."""
+    now = {item["Key"][len(prefix):]: item for item in relisted_objects if item["Key"].startswith(prefix)}
+    problems = []
+    for item in new_files:
+        current = now.get(item["Path"])
+        if current is None:
+            problems.append(f"{item['Path']}: was deleted while this run read it; nothing was committed, so run the job again.")
+        elif fingerprint(current) != fingerprint(item) or current["Size"] != item["Size"]:
+            problems.append(f"{item['Path']}: changed while this run read it (its ETag or size is not what the listing "
+                            "said); nothing was committed, so run the job again.")
+    return problems
+
+
 def parse_ledger(text, where):
     """The ledger's entries by path (a later line for a path wins); refuses a line that is not an entry."""
     entries = {}
@@ -604,6 +666,7 @@ def partition_layout_problem(table, current, keys):
 
 
 def holds_parquet(keys):
+    """True when some key is a Parquet file; a folder marker (k=1_$folder$, x.parquet_$folder$) ends otherwise."""
     return any(key.endswith(".parquet") for key in keys)
 
 
@@ -636,6 +699,11 @@ def final_folder(root, output, run_id):
     return f"{folder}run_id={run_id}/" if output["mode"] == "append_run" else folder
 
 
+def is_folder_marker(key):
+    """True for a <folder>_$folder$ marker object: no file, and no folder of a run."""
+    return key.endswith(FOLDER_MARKER)
+
+
 def is_hidden(segment):
     """Spark's rule for a path segment it does not read: starting with '.', or with '_' and holding no '=' (a Hive
     partition folder such as _arrival=x is read): InMemoryFileIndex.shouldFilterOutPathName."""
@@ -646,7 +714,7 @@ def is_data_object(relative):
     """True for a file Spark wrote with rows; False for its markers (_SUCCESS, .crc files, <folder>_$folder$) and for
     anything under a hidden folder (what a failed task left in _temporary/), which a reader of the table would skip."""
     segments = relative.split("/")
-    return bool(segments[-1]) and not any(is_hidden(s) for s in segments) and not relative.endswith("_$folder$")
+    return bool(segments[-1]) and not any(is_hidden(s) for s in segments) and not is_folder_marker(relative)
 
 
 def written_steps(output, removed):
@@ -715,6 +783,12 @@ def list_staging(s3, staging_path, page_size=None):
     return bucket, prefix, list_objects(s3, bucket, prefix, page_size)
 
 
+def staging_changes(s3, staging_path, new_files):
+    """changed_while_read for the files a run read, against a listing of the staging folder made now."""
+    _, prefix, objects = list_staging(s3, staging_path)
+    return changed_while_read(new_files, objects, prefix)
+
+
 def object_heads(s3, bucket):
     """head(key): the object's head_object answer (StorageClass, Restore, ArchiveStatus), as staging_selection asks."""
     return lambda key: s3.head_object(Bucket=bucket, Key=key)
@@ -732,6 +806,14 @@ def read_ledger(s3, bucket, key):
     """A table's ledger entries by path; none before its first run."""
     text = read_text(s3, bucket, key)
     return {} if text is None else parse_ledger(text, f"s3://{bucket}/{key}")
+
+
+def ledger_for_run(s3, bucket, key, run_id, full_refresh):
+    """(known, committed) of a table's ledger for a run: known, the entries that decide which files are new (none on a
+    full refresh); committed, whether the ledger as stored holds a file read by run_id (committed_by), read even on a
+    full refresh, which replaces the ledger only when it commits."""
+    stored = read_ledger(s3, bucket, key)
+    return ({} if full_refresh else stored), committed_by(stored, run_id)
 
 
 def delete_keys(s3, bucket, keys):
@@ -775,13 +857,22 @@ def apply_manifest(s3, bucket, manifest):
     delete_keys(s3, bucket, [o["Key"] for o in list_objects(s3, bucket, manifest["pending"])])
 
 
+def pending_runs(prefix, keys):
+    """The keys under a table's pending folder (prefix) by the run folder holding them (<prefix><run>/); folder markers
+    (<run>_$folder$, <run>/<step>_$folder$) are left out, so a marker is never taken for a run."""
+    keys_by_run = collections.defaultdict(list)
+    for key in keys:
+        if key.startswith(prefix) and not is_folder_marker(key):
+            keys_by_run[prefix + key[len(prefix):].split("/", 1)[0] + "/"].append(key)
+    return dict(keys_by_run)
+
+
 def recover_pending(s3, bucket, root, table):
     """Settles what earlier runs of the table left under its pending folder: a run with a manifest is completed, a run
-    without one (stopped before its commit point) is discarded. Returns what was done, for the job's log."""
+    without one (stopped before its commit point) is discarded; folder markers are ignored. Returns what was done, for
+    the job's log."""
     prefix = pending_root(root, table)
-    keys_by_run = collections.defaultdict(list)
-    for item in list_objects(s3, bucket, prefix):
-        keys_by_run[prefix + item["Key"][len(prefix):].split("/", 1)[0] + "/"].append(item["Key"])
+    keys_by_run = pending_runs(prefix, [item["Key"] for item in list_objects(s3, bucket, prefix)])
     done = []
     for run, keys in sorted(keys_by_run.items()):
         text = read_text(s3, bucket, run + MANIFEST) if run + MANIFEST in keys else None
@@ -897,9 +988,15 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
     selection, ledger = StagingSelection([], [], 0, []), None
     if plan["kind"] == "table":
         ledger = {"key": root + plan["ledger"], "replace": full_refresh, "entries": []}
-        known = {} if full_refresh else read_ledger(s3, bucket, ledger["key"])
+        known, committed = ledger_for_run(s3, bucket, ledger["key"], run_id, full_refresh)
         staging_bucket, prefix, objects = list_staging(s3, staging)
         selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known, object_heads(s3, staging_bucket))
+        if committed:  # the same --run_id again: clearing its run_id=<id>/ folders would lose what it committed
+            problem = reused_run_problem(table, run_id, selection.new, full_refresh)
+            if problem:
+                raise ValueError(problem)
+            print(skipped_note(table, run_id))
+            return
         print(f"table {table}: {len(selection.new)} new staging file(s), {selection.processed} processed before, "
               f"{len(selection.ignored)} ignored")
         problem = full_refresh_problem(table, selection.archived) if full_refresh else None
@@ -908,7 +1005,7 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         note = archived_note(table, selection.archived)
         if note:
             print(note)
-        problems = gzip_suffix_problems(selection.new)
+        problems = name_problems(selection.new)  # before anything is read
         if problems:
             raise ValueError(problem_report(table, staging, problems))
         register_sources(spark, s3, plan, staging, staging_bucket, selection.new)
@@ -958,6 +1055,9 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
             if partition_by:
                 writer = writer.partitionBy(*partition_by)
             writer.format(file_format).save(f"s3://{bucket}/{pending}{step}/")
+    problems = staging_changes(s3, staging, selection.new) if selection.new else []
+    if problems:
+        raise ValueError(problem_report(table, staging, problems))  # before the commit point: the next run discards pending
     present = [o["Key"] for folder in folders_to_clear(plan, root, run_id, full_refresh) for o in list_objects(s3, bucket, folder)]
     manifest = commit_manifest(plan, bucket, root, run_id, [o["Key"] for o in list_objects(s3, bucket, pending)],
                                present, removed, ledger)

@@ -133,6 +133,34 @@ class StagingFileTests(unittest.TestCase):
     def test_a_file_ending_in_mixed_case_gz_is_refused(self):
         self.assertEqual(["a.csv.Gz", "b.csv.gZ"], [m.split(":")[0] for m in glue_runner.gzip_suffix_problems([{"Path": "a.csv.Gz"}, {"Path": "b.csv.gZ"}])])
 
+    def test_a_file_whose_name_holds_a_bracket_is_refused_with_the_character_and_what_to_do(self):
+        self.assertEqual(["a[1].csv: holds '[', which Spark reads as part of a pattern or a URI, not as a name; rename "
+                          "the file (or its folder) without * ? [ ] { } \\ or :."],
+                         glue_runner.file_name_problems([{"Path": "a[1].csv"}]))
+
+    def test_each_character_spark_reads_as_a_pattern_or_a_uri_is_refused(self):
+        names = [f"a{c}b.csv" for c in "*?[]{}\\:"]
+        self.assertEqual([f"{name}: holds '{name[1]}'" for name in names],
+                         [m.split(",")[0] for m in glue_runner.file_name_problems([{"Path": name} for name in names])])
+
+    def test_the_first_such_character_of_the_path_is_named(self):
+        self.assertEqual(["2024-05-06T07:08:09/a*.csv: holds ':'"],
+                         [m.split(",")[0] for m in glue_runner.file_name_problems([{"Path": "2024-05-06T07:08:09/a*.csv"}])])
+
+    def test_a_folder_whose_name_holds_such_a_character_is_refused(self):
+        self.assertEqual(["{x}/a.csv: holds '{'"], [m.split(",")[0] for m in glue_runner.file_name_problems([{"Path": "{x}/a.csv"}])])
+
+    def test_names_with_spaces_percent_signs_plus_signs_and_equals_signs_are_no_problem(self):
+        self.assertEqual([], glue_runner.file_name_problems([{"Path": "a b.csv"}, {"Path": "year=2024/a+b%20c.csv"}]))
+
+    def test_file_name_problems_come_one_per_file_in_the_order_given(self):
+        self.assertEqual(["b?.csv", "a?.csv"], [m.split(":")[0] for m in glue_runner.file_name_problems([{"Path": "b?.csv"}, {"Path": "c.csv"}, {"Path": "a?.csv"}])])
+
+    def test_name_and_gzip_suffix_problems_are_reported_together_in_path_order(self):
+        files = [{"Path": "c.csv.GZ"}, {"Path": "b[1].csv"}, {"Path": "a.csv.GZ"}]
+        self.assertEqual([("a.csv.GZ", "ends"), ("b[1].csv", "holds"), ("c.csv.GZ", "ends")],
+                         [(m.split(": ")[0], m.split(": ")[1].split(" ")[0]) for m in glue_runner.name_problems(files)])
+
     def test_only_a_lower_case_gz_file_is_decompressed(self):
         self.assertEqual((True, False), (glue_runner.is_gzip("staging/t/a.csv.gz"), glue_runner.is_gzip("staging/t/a.csv.GZ")))
 
@@ -525,6 +553,72 @@ class NewFileTests(unittest.TestCase):
         self.assertEqual(([], ["a.csv"]), (selection.new, [o["Path"] for o in selection.archived]))
 
 
+class CommittedRunTests(unittest.TestCase):
+    """A retry or rerun with the same --run_id skips the tables that run committed (their ledgers hold its entries)."""
+
+    def test_a_table_whose_ledger_holds_a_file_of_the_run_was_committed_by_it(self):
+        self.assertIs(True, glue_runner.committed_by({"a.csv": entry("a.csv", run_id="R0"), "b.csv": entry("b.csv", run_id="R1")}, "R1"))
+
+    def test_a_table_whose_ledger_holds_only_other_runs_files_was_not_committed_by_the_run(self):
+        self.assertIs(False, glue_runner.committed_by({"a.csv": entry("a.csv", run_id="R0")}, "R1"))
+
+    def test_a_table_without_a_ledger_was_committed_by_no_run(self):
+        self.assertIs(False, glue_runner.committed_by({}, "R1"))
+
+    def test_a_run_id_is_matched_whole_not_as_a_prefix(self):
+        self.assertIs(False, glue_runner.committed_by({"a.csv": entry("a.csv", run_id="R10")}, "R1"))
+
+    def test_the_log_says_the_table_was_skipped_and_by_which_run(self):
+        self.assertEqual("table albums: already committed by run R1; skipped", glue_runner.skipped_note("albums", "R1"))
+
+    def test_a_retry_that_finds_nothing_new_skips_the_table_its_run_committed(self):
+        self.assertIsNone(glue_runner.reused_run_problem("albums", "R1", [], False))
+
+    def test_a_retry_of_a_full_refresh_skips_the_table_its_run_rebuilt(self):
+        self.assertIsNone(glue_runner.reused_run_problem("albums", "R1", [{"Path": "a.csv"}], True))
+
+    def test_a_run_id_given_again_to_a_run_with_new_files_is_refused(self):
+        self.assertEqual("table albums: run daily committed this table already, and 2 staging file(s) arrived since; "
+                         "give each run its own --run_id, or leave it out to have one generated.",
+                         glue_runner.reused_run_problem("albums", "daily", [{"Path": "a.csv"}, {"Path": "b.csv"}], False))
+
+
+class ChangedWhileReadTests(unittest.TestCase):
+    """A staging file listed again after Spark read it must still have the ETag and size the ledger will record."""
+
+    def read(self, *paths):
+        return [dict(staged(path), Path=path) for path in paths]
+
+    def test_files_unchanged_since_their_listing_are_no_problem(self):
+        self.assertEqual([], glue_runner.changed_while_read(self.read("a.csv", "sub/b.csv"), [staged("a.csv"), staged("sub/b.csv")], "staging/t/"))
+
+    def test_a_file_with_another_etag_is_reported_with_what_to_do(self):
+        self.assertEqual(["a.csv: changed while this run read it (its ETag or size is not what the listing said); nothing "
+                          "was committed, so run the job again."],
+                         glue_runner.changed_while_read(self.read("a.csv"), [staged("a.csv", etag="def")], "staging/t/"))
+
+    def test_a_file_of_another_size_is_reported_as_changed(self):
+        self.assertEqual(["a.csv: changed"], [m.split(" while")[0] for m in glue_runner.changed_while_read(self.read("a.csv"), [staged("a.csv", size=11)], "staging/t/")])
+
+    def test_a_file_gone_from_the_listing_is_reported_as_deleted_with_what_to_do(self):
+        self.assertEqual(["a.csv: was deleted while this run read it; nothing was committed, so run the job again."],
+                         glue_runner.changed_while_read(self.read("a.csv", "b.csv"), [staged("b.csv")], "staging/t/"))
+
+    def test_an_object_outside_the_prefix_is_not_taken_for_the_file(self):
+        self.assertEqual(["a.csv: was deleted"], [m.split(" while")[0] for m in glue_runner.changed_while_read(self.read("a.csv"), [dict(staged("a.csv"), Key="staging/tt/a.csv")], "staging/t/")])
+
+    def test_a_file_added_since_the_listing_is_no_problem(self):
+        self.assertEqual([], glue_runner.changed_while_read(self.read("a.csv"), [staged("a.csv"), staged("b.csv")], "staging/t/"))
+
+    def test_changed_files_are_reported_one_per_file_in_the_order_given(self):
+        self.assertEqual(["b.csv", "a.csv"], [m.split(":")[0] for m in glue_runner.changed_while_read(self.read("b.csv", "a.csv"), [], "staging/t/")])
+
+    def test_the_report_names_each_file_under_the_staging_folder(self):
+        self.assertEqual("Table 't' cannot be read:\n  s3://b/staging/t/a.csv: was deleted while this run read it; nothing was "
+                         "committed, so run the job again.",
+                         glue_runner.problem_report("t", "s3://b/staging/t/", glue_runner.changed_while_read(self.read("a.csv"), [], "staging/t/")))
+
+
 class FakeListing:
     """A stand-in for the S3 client: its list_objects_v2 paginator, and head_object answering from heads (key: the
     answer's StorageClass, Restore, ArchiveStatus). Used for storage classes alone: s3rver stores every object as
@@ -757,6 +851,9 @@ class CurrentViewTests(unittest.TestCase):
         keys = ["release_year=2020/part-1.zstd.parquet", "release_year=2021/part-2.zstd.parquet", "release_year=2021_$folder$"]
         self.assertIsNone(glue_runner.partition_layout_problem("albums", albums()["current"], keys))
 
+    def test_a_folder_marker_named_like_a_parquet_file_is_no_file_of_a_table(self):
+        self.assertIs(False, glue_runner.holds_parquet(["t/k=1/part-0.parquet_$folder$"]))
+
     def test_only_parquet_objects_count_as_files_of_a_table(self):
         self.assertEqual((False, True), (glue_runner.holds_parquet(["t/_SUCCESS", "t/k=1_$folder$"]),
                                          glue_runner.holds_parquet(["t/_SUCCESS", "t/k=1/part-0.zstd.parquet"])))
@@ -791,6 +888,9 @@ class ManifestTests(unittest.TestCase):
 
     def test_a_file_under_a_hidden_folder_is_not_copied(self):
         self.assertIs(False, glue_runner.is_data_object(".spark-staging-1/part-00000-a.zstd.parquet"))
+
+    def test_a_folder_marker_is_not_copied(self):
+        self.assertIs(False, glue_runner.is_data_object("release_year=2020_$folder$"))
 
     def test_a_file_under_a_partition_folder_starting_with_an_underscore_is_copied(self):
         self.assertIs(True, glue_runner.is_data_object("_arrival=2024/part-00000-a.zstd.parquet"))
@@ -830,6 +930,25 @@ class ManifestTests(unittest.TestCase):
         output = albums()["outputs"][0]
         self.assertEqual((["albums_upserts"], ["albums_upserts", "albums_kept"]),
                          (glue_runner.written_steps(output, []), glue_runner.written_steps(output, [OLD])))
+
+
+class PendingRunTests(unittest.TestCase):
+    """Which runs left something under a table's pending folder; folder markers are no run and no run's file."""
+    PREFIX = "_state/albums/pending/"
+
+    def test_keys_are_grouped_by_the_run_folder_holding_them(self):
+        keys = [self.PREFIX + "R1/manifest.json", self.PREFIX + "R1/albums_upserts/part-0.parquet", self.PREFIX + "R2/albums_metrics/m.json"]
+        self.assertEqual({self.PREFIX + "R1/": keys[:2], self.PREFIX + "R2/": keys[2:]}, glue_runner.pending_runs(self.PREFIX, keys))
+
+    def test_the_folder_marker_of_a_run_is_no_run(self):
+        self.assertEqual({}, glue_runner.pending_runs(self.PREFIX, [self.PREFIX + "R1_$folder$"]))
+
+    def test_a_folder_marker_inside_a_run_is_none_of_its_keys(self):
+        keys = [self.PREFIX + "R1/albums_upserts_$folder$", self.PREFIX + "R1/albums_upserts/part-0.parquet"]
+        self.assertEqual({self.PREFIX + "R1/": keys[1:]}, glue_runner.pending_runs(self.PREFIX, keys))
+
+    def test_a_run_of_folder_markers_only_is_no_run(self):
+        self.assertEqual({}, glue_runner.pending_runs(self.PREFIX, [self.PREFIX + "R1/albums_upserts_$folder$"]))
 
 
 if __name__ == "__main__":

@@ -131,6 +131,25 @@ class StagingListingTests(S3TestCase):
         self.assertEqual((["a.csv", "sub/b.csv.gz"], ["_hidden.csv", "notes.txt"]),
                          ([o["Path"] for o in selection.new], [o["Path"] for o in selection.ignored]))
 
+    def read_now(self):
+        """The files a run reads from staging/t/, as listed now."""
+        _, prefix, objects = glue_runner.list_staging(self.s3, f"s3://{self.bucket}/staging/t/")
+        return glue_runner.staging_selection(objects, prefix, CSV, {}, glue_runner.object_heads(self.s3, self.bucket)).new
+
+    def test_a_staging_file_overwritten_after_its_listing_is_reported_as_changed(self):
+        self.put_many(["staging/t/a.csv", "staging/t/b.csv"])
+        new = self.read_now()
+        self.put("staging/t/a.csv", b"y")
+        self.assertEqual(["a.csv: changed while this run read it (its ETag or size is not what the listing said); nothing "
+                          "was committed, so run the job again."],
+                         glue_runner.staging_changes(self.s3, f"s3://{self.bucket}/staging/t/", new))
+
+    def test_staging_files_left_as_listed_are_no_change(self):
+        self.put_many(["staging/t/a.csv", "staging/t/b.csv"])
+        new = self.read_now()
+        self.put("staging/t/c.csv")
+        self.assertEqual([], glue_runner.staging_changes(self.s3, f"s3://{self.bucket}/staging/t/", new))
+
     def test_a_listed_file_s_fingerprint_is_its_etag(self):
         self.put("staging/t/a.csv", b"id\n1\n")
         _, _, objects = glue_runner.list_staging(self.s3, f"s3://{self.bucket}/staging/t/")
@@ -202,6 +221,22 @@ class LedgerOnS3Tests(S3TestCase):
         self.run_once("R2")
         ledger = glue_runner.read_ledger(self.s3, self.bucket, self.LEDGER)
         self.assertEqual({"a.csv": "R1", "b.csv": "R1", "c.csv": "R2"}, {path: e["run_id"] for path, e in ledger.items()})
+
+    def test_a_run_that_committed_the_table_finds_its_entries_in_the_ledger(self):
+        self.put("staging/t/a.csv")
+        self.run_once("R1")
+        known, committed = glue_runner.ledger_for_run(self.s3, self.bucket, self.LEDGER, "R1", False)
+        self.assertEqual((["a.csv"], True), (list(known), committed))
+
+    def test_another_run_has_not_committed_the_table(self):
+        self.put("staging/t/a.csv")
+        self.run_once("R1")
+        self.assertIs(False, glue_runner.ledger_for_run(self.s3, self.bucket, self.LEDGER, "R2", False)[1])
+
+    def test_a_full_refresh_knows_no_file_but_still_sees_that_its_run_committed_the_table(self):
+        self.put("staging/t/a.csv")
+        self.run_once("R1")
+        self.assertEqual(({}, True), glue_runner.ledger_for_run(self.s3, self.bucket, self.LEDGER, "R1", True))
 
     def test_a_full_refresh_replaces_the_ledger(self):
         self.put_many(["staging/t/a.csv", "staging/t/b.csv"])
@@ -312,6 +347,18 @@ class CommitProtocolTests(S3TestCase):
         done = glue_runner.recover_pending(self.s3, self.bucket, "", "albums")
         self.assertEqual(([f"table albums: discarded s3://{self.bucket}/{PENDING}, left by a run stopped before its commit"], before),
                          (done, self.keys()))
+
+    def test_a_folder_marker_beside_the_runs_is_not_taken_for_an_abandoned_run(self):
+        self.put("_state/albums/pending/R2_$folder$", b"")
+        self.assertEqual(([], ["_state/albums/pending/R2_$folder$"]),
+                         (glue_runner.recover_pending(self.s3, self.bucket, "", "albums"), self.keys("_state/albums/pending/")))
+
+    def test_a_run_beside_its_folder_marker_is_still_completed(self):
+        self.put("_state/albums/pending/R2_$folder$", b"")
+        self.write_outputs()
+        glue_runner.write_manifest(self.s3, self.bucket, self.manifest())
+        self.assertEqual(["table albums: completed the commit of run R2, stopped after its manifest was written"],
+                         glue_runner.recover_pending(self.s3, self.bucket, "", "albums"))
 
     def test_a_table_without_pending_runs_has_nothing_to_recover(self):
         self.assertEqual([], glue_runner.recover_pending(self.s3, self.bucket, "", "albums"))

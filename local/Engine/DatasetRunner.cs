@@ -94,7 +94,7 @@ internal sealed class DatasetRunner(DatasetPlan plan, string staging, string out
         var fresh = ledger.NewFiles(listing.Files);
         var batch = Batch(table.Name, fresh);
         var read = listing with { Files = fresh.Select(f => f.File).ToList() };
-        if (StagingFiles.GzipSuffixProblems(read.Files) is { Count: > 0 } problems)
+        if (StagingFiles.NameProblems(read.Files) is { Count: > 0 } problems)
         {
             throw PlanExecutor.CannotBeRead(table.Name, listing.Folder, problems);
         }

@@ -41,6 +41,18 @@ public sealed class RealWorldFailureTests : IDisposable
     }
 
     [Fact]
+    public void Files_whose_paths_hold_characters_spark_reads_as_a_pattern_or_a_uri_are_refused_in_path_order()
+    {
+        _project.Write(RealWorldProject.Matches("league=premier/season=2025:b/matches.csv"), "Date,HomeTeam,AwayTeam\n01/08/2025,A,B\n");
+        _project.Write(RealWorldProject.Matches("league=premier/season=2025/matches[1].csv"), "Date,HomeTeam,AwayTeam\n01/08/2025,A,B\n");
+
+        Assert.Equal(
+            $"Table 'matches' cannot be read:\n  {Staging("matches")}/league=premier/season=2025/matches[1].csv: holds '[', which Spark reads as part of a pattern or a URI, not as a name; rename the file (or its folder) without * ? [ ] {{ }} \\ or :.\n" +
+            $"  {Staging("matches")}/league=premier/season=2025:b/matches.csv: holds ':', which Spark reads as part of a pattern or a URI, not as a name; rename the file (or its folder) without * ? [ ] {{ }} \\ or :.",
+            Error());
+    }
+
+    [Fact]
     public void Latin_1_bytes_in_a_table_read_as_utf_8_name_the_file_line_and_setting()
     {
         _project.Write("pipeline.yaml", RealWorldProject.Pipeline.Replace("delimiter: \";\", encoding: latin-1", "delimiter: \";\"", StringComparison.Ordinal));
