@@ -74,7 +74,8 @@ public sealed class SparkDialect : SqlDialect
     // json_object_keys is NULL for anything but a valid JSON object.
     public override string IsJsonObject(string expression) => $"coalesce(json_object_keys({expression}) IS NOT NULL, false)";
 
-    public override string JsonText(string expression, string key) => $"get_json_object({expression}, {Literal("$['" + key + "']")})";
+    public override string JsonText(string expression, string key) =>
+        $"get_json_object({expression}, {Literal(SparkJsonPath.Of(key) ?? throw new ArgumentException($"Spark cannot name the JSON key '{key}' in a path; the configuration refuses it.", nameof(key)))})";
 
     public override string ParseDate(string expression, string pattern) => $"to_date({expression}, {Literal(pattern)})";
 

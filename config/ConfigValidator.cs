@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DataPipeline.Compiler.Internal;
 using DataPipeline.Config.Model;
 using DataPipeline.Config.Reading;
 using DataPipeline.Config.Settings;
@@ -359,6 +360,13 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         if (source.Kind == SourceKind.Json && source.Encoding != SourceEncoding.Utf8)
         {
             Add(origin.Error("encoding", "must be utf-8 for format: json; JSON files are UTF-8 (RFC 8259), so convert the files or use format: jsonl."));
+        }
+        if (source.Kind != SourceKind.Csv)
+        {
+            foreach (var column in table.ColumnsInFile.Where(c => SparkJsonPath.Of(c.SourceName) is null))
+            {
+                Add(column.Origin.Error(column.From is null ? "name" : "from", $"is the JSON key '{column.SourceName}', which Spark's get_json_object cannot name: a key holding ' or ? must hold no . or [, and * alone or first is a wildcard; rename the key in the files."));
+            }
         }
         // Columns of the same name are reported as duplicates already.
         foreach (var group in table.ColumnsInFile.GroupBy(c => c.SourceName, StringComparer.OrdinalIgnoreCase)

@@ -1,4 +1,5 @@
 using DataPipeline.Compiler;
+using DataPipeline.Compiler.Internal;
 using DataPipeline.Config.Model;
 using DataPipeline.Tests.Compiler.Kit;
 using static DataPipeline.Tests.Compiler.Kit.TestTables;
@@ -60,6 +61,16 @@ public class SparkDialectTests
 
     [Fact]
     public void Spark_casts_with_spark_type_names() => Assert.Contains("TRY_CAST(`_text_duration_sec` AS DECIMAL(10,3))", SparkSql("albums"));
+
+    [Theory]
+    [InlineData("amount", "$['amount']")]
+    [InlineData("a.b[0]", "$['a.b[0]']")]
+    [InlineData("amount?", "$.amount?")]
+    [InlineData("it's", "$.it's")]
+    [InlineData("*", null)]
+    [InlineData("it's.amount", null)]
+    public void Spark_names_a_json_key_in_the_path_form_its_parser_reads(string key, string? path) =>
+        Assert.Equal(path, SparkJsonPath.Of(key));
 
     [Fact]
     public void Spark_escapes_backslash_and_quote_with_a_backslash() =>
