@@ -26,6 +26,7 @@ import collections
 import json
 import re
 import sys
+import time
 import uuid
 import zlib
 from concurrent.futures import ThreadPoolExecutor
@@ -84,6 +85,9 @@ FOLDER_MARKER = "_$folder$"
 # DeleteObjects takes at most 1000 keys a request:
 # https://boto3.amazonaws.com/v1/documentation/api/1.29.5/reference/services/s3/bucket/delete_objects.html
 DELETE_BATCH = 1000
+# Per-key DeleteObjects errors worth asking again: https://docs.aws.amazon.com/AmazonS3/latest/userguide/ErrorBestPractices.html
+RETRIED_DELETE_ERRORS = ("InternalError", "SlowDown", "ServiceUnavailable")
+DELETE_ATTEMPTS = 4
 COPY_THREADS = 8
 # A Spark file name (a URI, percent-escaped) as the S3 key it reads: escapes undone, '+' kept.
 DECODED_FILE_NAME = "reflect('java.net.URLDecoder', 'decode', replace(input_file_name(), '+', '%2B'), 'UTF-8')"
@@ -816,12 +820,20 @@ def ledger_for_run(s3, bucket, key, run_id, full_refresh):
     return ({} if full_refresh else stored), committed_by(stored, run_id)
 
 
-def delete_keys(s3, bucket, keys):
-    """Deletes objects, at most DELETE_BATCH a request; a key already gone counts as deleted."""
+def delete_keys(s3, bucket, keys, sleep=time.sleep):
+    """Deletes objects, at most DELETE_BATCH a request; a key already gone counts as deleted. DeleteObjects answers
+    per-key failures in its response instead of raising (boto3's retries do not see them): keys that failed with an
+    error worth asking again (RETRIED_DELETE_ERRORS) are asked again, up to DELETE_ATTEMPTS times in all, waiting
+    0.5, 1, 2 s, so a commit is not left half applied (readers seeing both versions of rows) for a brief slow-down."""
     keys = list(keys)
     for start in range(0, len(keys), DELETE_BATCH):
         batch = keys[start:start + DELETE_BATCH]
-        errors = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in batch], "Quiet": True}).get("Errors", [])
+        for attempt in range(DELETE_ATTEMPTS):
+            errors = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in batch], "Quiet": True}).get("Errors", [])
+            if not errors or attempt == DELETE_ATTEMPTS - 1 or any(e.get("Code") not in RETRIED_DELETE_ERRORS for e in errors):
+                break
+            sleep(0.5 * 2 ** attempt)
+            batch = [e["Key"] for e in errors]
         if errors:
             first = errors[0]
             raise RuntimeError(f"S3 did not delete {len(errors)} object(s) of s3://{bucket}/, first {first.get('Key')}: "

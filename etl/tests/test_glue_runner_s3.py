@@ -382,6 +382,34 @@ class CommitProtocolTests(S3TestCase):
         glue_runner.delete_keys(self.s3, self.bucket, keys)
         self.assertEqual(([1000, 1], []), (batches, self.keys("many/")))
 
+    def fail_first_answer(self, code):
+        """Makes the first DeleteObjects answer report its first key as failed with code (s3rver never fails a key)."""
+        calls = []
+
+        def answer(parsed, **_):
+            calls.append(1)
+            if len(calls) == 1:
+                parsed["Errors"] = [{"Key": "few/0", "Code": code, "Message": "injected"}]
+        self.s3.meta.events.register("after-call.s3.DeleteObjects", answer)
+        return calls
+
+    def test_a_key_that_failed_with_slow_down_is_asked_again_alone(self):
+        self.put_many(["few/0", "few/1"])
+        asked, waits = [], []
+        self.s3.meta.events.register("provide-client-params.s3.DeleteObjects",
+                                     lambda params, **_: asked.append([o["Key"] for o in params["Delete"]["Objects"]]))
+        self.fail_first_answer("SlowDown")
+        glue_runner.delete_keys(self.s3, self.bucket, ["few/0", "few/1"], sleep=waits.append)
+        self.assertEqual(([["few/0", "few/1"], ["few/0"]], [0.5], []), (asked, waits, self.keys("few/")))
+
+    def test_a_key_that_failed_with_access_denied_stops_the_commit_at_once(self):
+        self.put_many(["few/0", "few/1"])
+        calls = self.fail_first_answer("AccessDenied")
+        with self.assertRaises(RuntimeError) as raised:
+            glue_runner.delete_keys(self.s3, self.bucket, ["few/0", "few/1"], sleep=lambda _: None)
+        self.assertEqual((f"S3 did not delete 1 object(s) of s3://{self.bucket}/, first few/0: AccessDenied injected; "
+                          "run the job again to finish the commit.", 1), (str(raised.exception), len(calls)))
+
 
 if __name__ == "__main__":
     unittest.main()
