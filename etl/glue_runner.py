@@ -488,11 +488,17 @@ def skipped_note(table, run_id):
     return f"table {table}: already committed by run {run_id}; skipped"
 
 
-def reused_run_problem(table, run_id, new_files, full_refresh):
-    """For a table that run_id has committed already (committed_by): None when this is a retry of that run, which
-    skips the table (an incremental run finding nothing new, or a full refresh, which has rebuilt it); else the message
-    refusing a run id given to another run, which would clear the folders holding that run's quarantine and metrics."""
-    if full_refresh or not new_files:
+def reused_run_problem(table, run_id, new_files, full_refresh, stored_entries):
+    """For a table that run_id has committed already (committed_by its stored ledger entries): None when this is a retry
+    of that run, which skips the table (an incremental run finding nothing new, or a full refresh whose ledger holds
+    only its own entries, as a committed full refresh leaves it); else the message refusing a run id given to another
+    run, which would clear the folders holding that run's quarantine and metrics."""
+    if full_refresh and all(entry["run_id"] == run_id for entry in stored_entries.values()):
+        return None
+    if full_refresh:
+        return (f"table {table}: run {run_id} committed this table already, and this full refresh would replace what it "
+                "committed; give each run its own --run_id, or leave it out to have one generated.")
+    if not new_files:
         return None
     return (f"table {table}: run {run_id} committed this table already, and {len(new_files)} staging file(s) arrived "
             "since; give each run its own --run_id, or leave it out to have one generated.")
@@ -812,12 +818,12 @@ def read_ledger(s3, bucket, key):
     return {} if text is None else parse_ledger(text, f"s3://{bucket}/{key}")
 
 
-def ledger_for_run(s3, bucket, key, run_id, full_refresh):
-    """(known, committed) of a table's ledger for a run: known, the entries that decide which files are new (none on a
-    full refresh); committed, whether the ledger as stored holds a file read by run_id (committed_by), read even on a
-    full refresh, which replaces the ledger only when it commits."""
+def ledger_for_run(s3, bucket, key, full_refresh):
+    """(known, stored) of a table's ledger for a run: known, the entries that decide which files are new (none on a
+    full refresh); stored, the entries as stored, read even on a full refresh (which replaces the ledger only when it
+    commits), for committed_by."""
     stored = read_ledger(s3, bucket, key)
-    return ({} if full_refresh else stored), committed_by(stored, run_id)
+    return ({} if full_refresh else stored), stored
 
 
 def delete_keys(s3, bucket, keys, sleep=time.sleep):
@@ -833,7 +839,10 @@ def delete_keys(s3, bucket, keys, sleep=time.sleep):
             if not errors or attempt == DELETE_ATTEMPTS - 1 or any(e.get("Code") not in RETRIED_DELETE_ERRORS for e in errors):
                 break
             sleep(0.5 * 2 ** attempt)
-            batch = [e["Key"] for e in errors]
+            failed = {e.get("Key") for e in errors}
+            batch = [k for k in batch if k in failed]
+            if not batch:
+                break  # errors naming keys this request did not hold: nothing to ask again, so they are reported
         if errors:
             first = errors[0]
             raise RuntimeError(f"S3 did not delete {len(errors)} object(s) of s3://{bucket}/, first {first.get('Key')}: "
@@ -870,13 +879,19 @@ def apply_manifest(s3, bucket, manifest):
 
 
 def pending_runs(prefix, keys):
-    """The keys under a table's pending folder (prefix) by the run folder holding them (<prefix><run>/); folder markers
-    (<run>_$folder$, <run>/<step>_$folder$) are left out, so a marker is never taken for a run."""
-    keys_by_run = collections.defaultdict(list)
+    """The keys under a table's pending folder (prefix) by the run folder holding them (<prefix><run>/). A folder marker
+    is never taken for a run: <run>_$folder$ goes with its run's keys (so discarding the run deletes it too) and is
+    ignored when there is no such run; markers inside a run's folder are its keys like any other."""
+    keys_by_run, siblings = collections.defaultdict(list), collections.defaultdict(list)
     for key in keys:
-        if key.startswith(prefix) and not is_folder_marker(key):
-            keys_by_run[prefix + key[len(prefix):].split("/", 1)[0] + "/"].append(key)
-    return dict(keys_by_run)
+        if not key.startswith(prefix):
+            continue
+        relative = key[len(prefix):]
+        if "/" not in relative and is_folder_marker(relative):
+            siblings[prefix + relative[:-len(FOLDER_MARKER)] + "/"].append(key)
+        else:
+            keys_by_run[prefix + relative.split("/", 1)[0] + "/"].append(key)
+    return {run: run_keys + siblings[run] for run, run_keys in keys_by_run.items()}
 
 
 def recover_pending(s3, bucket, root, table):
@@ -1000,11 +1015,11 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
     selection, ledger = StagingSelection([], [], 0, []), None
     if plan["kind"] == "table":
         ledger = {"key": root + plan["ledger"], "replace": full_refresh, "entries": []}
-        known, committed = ledger_for_run(s3, bucket, ledger["key"], run_id, full_refresh)
+        known, stored = ledger_for_run(s3, bucket, ledger["key"], full_refresh)
         staging_bucket, prefix, objects = list_staging(s3, staging)
         selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known, object_heads(s3, staging_bucket))
-        if committed:  # the same --run_id again: clearing its run_id=<id>/ folders would lose what it committed
-            problem = reused_run_problem(table, run_id, selection.new, full_refresh)
+        if committed_by(stored, run_id):  # the same --run_id again: clearing its run_id=<id>/ folders would lose what it committed
+            problem = reused_run_problem(table, run_id, selection.new, full_refresh, stored)
             if problem:
                 raise ValueError(problem)
             print(skipped_note(table, run_id))

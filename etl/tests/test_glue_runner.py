@@ -572,15 +572,21 @@ class CommittedRunTests(unittest.TestCase):
         self.assertEqual("table albums: already committed by run R1; skipped", glue_runner.skipped_note("albums", "R1"))
 
     def test_a_retry_that_finds_nothing_new_skips_the_table_its_run_committed(self):
-        self.assertIsNone(glue_runner.reused_run_problem("albums", "R1", [], False))
+        self.assertIsNone(glue_runner.reused_run_problem("albums", "R1", [], False, {"a.csv": entry("a.csv", run_id="R1")}))
 
     def test_a_retry_of_a_full_refresh_skips_the_table_its_run_rebuilt(self):
-        self.assertIsNone(glue_runner.reused_run_problem("albums", "R1", [{"Path": "a.csv"}], True))
+        self.assertIsNone(glue_runner.reused_run_problem("albums", "R1", [{"Path": "a.csv"}], True, {"a.csv": entry("a.csv", run_id="R1")}))
+
+    def test_a_full_refresh_under_the_id_of_an_incremental_run_that_committed_the_table_is_refused(self):
+        stored = {"a.csv": entry("a.csv", run_id="R0"), "b.csv": entry("b.csv", run_id="daily")}
+        self.assertEqual("table albums: run daily committed this table already, and this full refresh would replace what "
+                         "it committed; give each run its own --run_id, or leave it out to have one generated.",
+                         glue_runner.reused_run_problem("albums", "daily", [{"Path": "a.csv"}, {"Path": "b.csv"}], True, stored))
 
     def test_a_run_id_given_again_to_a_run_with_new_files_is_refused(self):
         self.assertEqual("table albums: run daily committed this table already, and 2 staging file(s) arrived since; "
                          "give each run its own --run_id, or leave it out to have one generated.",
-                         glue_runner.reused_run_problem("albums", "daily", [{"Path": "a.csv"}, {"Path": "b.csv"}], False))
+                         glue_runner.reused_run_problem("albums", "daily", [{"Path": "a.csv"}, {"Path": "b.csv"}], False, {"a.csv": entry("a.csv", run_id="daily")}))
 
 
 class ChangedWhileReadTests(unittest.TestCase):
@@ -933,7 +939,7 @@ class ManifestTests(unittest.TestCase):
 
 
 class PendingRunTests(unittest.TestCase):
-    """Which runs left something under a table's pending folder; folder markers are no run and no run's file."""
+    """Which runs left something under a table's pending folder; a folder marker is never a run of its own."""
     PREFIX = "_state/albums/pending/"
 
     def test_keys_are_grouped_by_the_run_folder_holding_them(self):
@@ -943,12 +949,13 @@ class PendingRunTests(unittest.TestCase):
     def test_the_folder_marker_of_a_run_is_no_run(self):
         self.assertEqual({}, glue_runner.pending_runs(self.PREFIX, [self.PREFIX + "R1_$folder$"]))
 
-    def test_a_folder_marker_inside_a_run_is_none_of_its_keys(self):
-        keys = [self.PREFIX + "R1/albums_upserts_$folder$", self.PREFIX + "R1/albums_upserts/part-0.parquet"]
-        self.assertEqual({self.PREFIX + "R1/": keys[1:]}, glue_runner.pending_runs(self.PREFIX, keys))
+    def test_the_folder_marker_of_a_run_goes_with_the_run_s_keys(self):
+        keys = [self.PREFIX + "R1_$folder$", self.PREFIX + "R1/manifest.json"]
+        self.assertEqual({self.PREFIX + "R1/": [keys[1], keys[0]]}, glue_runner.pending_runs(self.PREFIX, keys))
 
-    def test_a_run_of_folder_markers_only_is_no_run(self):
-        self.assertEqual({}, glue_runner.pending_runs(self.PREFIX, [self.PREFIX + "R1/albums_upserts_$folder$"]))
+    def test_a_folder_marker_inside_a_run_is_one_of_its_keys_so_a_discard_deletes_it(self):
+        keys = [self.PREFIX + "R1/albums_upserts_$folder$", self.PREFIX + "R1/albums_upserts/part-0.parquet"]
+        self.assertEqual({self.PREFIX + "R1/": keys}, glue_runner.pending_runs(self.PREFIX, keys))
 
 
 if __name__ == "__main__":

@@ -225,18 +225,19 @@ class LedgerOnS3Tests(S3TestCase):
     def test_a_run_that_committed_the_table_finds_its_entries_in_the_ledger(self):
         self.put("staging/t/a.csv")
         self.run_once("R1")
-        known, committed = glue_runner.ledger_for_run(self.s3, self.bucket, self.LEDGER, "R1", False)
-        self.assertEqual((["a.csv"], True), (list(known), committed))
+        known, stored = glue_runner.ledger_for_run(self.s3, self.bucket, self.LEDGER, False)
+        self.assertEqual((["a.csv"], True), (list(known), glue_runner.committed_by(stored, "R1")))
 
     def test_another_run_has_not_committed_the_table(self):
         self.put("staging/t/a.csv")
         self.run_once("R1")
-        self.assertIs(False, glue_runner.ledger_for_run(self.s3, self.bucket, self.LEDGER, "R2", False)[1])
+        self.assertIs(False, glue_runner.committed_by(glue_runner.ledger_for_run(self.s3, self.bucket, self.LEDGER, False)[1], "R2"))
 
     def test_a_full_refresh_knows_no_file_but_still_sees_that_its_run_committed_the_table(self):
         self.put("staging/t/a.csv")
         self.run_once("R1")
-        self.assertEqual(({}, True), glue_runner.ledger_for_run(self.s3, self.bucket, self.LEDGER, "R1", True))
+        known, stored = glue_runner.ledger_for_run(self.s3, self.bucket, self.LEDGER, True)
+        self.assertEqual(({}, True), (known, glue_runner.committed_by(stored, "R1")))
 
     def test_a_full_refresh_replaces_the_ledger(self):
         self.put_many(["staging/t/a.csv", "staging/t/b.csv"])
@@ -353,6 +354,13 @@ class CommitProtocolTests(S3TestCase):
         self.assertEqual(([], ["_state/albums/pending/R2_$folder$"]),
                          (glue_runner.recover_pending(self.s3, self.bucket, "", "albums"), self.keys("_state/albums/pending/")))
 
+    def test_a_discarded_run_s_folder_markers_are_deleted_with_it(self):
+        keys = ["_state/albums/pending/R3_$folder$", "_state/albums/pending/R3/albums_upserts_$folder$",
+                "_state/albums/pending/R3/albums_upserts/part-0.parquet"]
+        self.put_many(keys)
+        self.assertEqual((["table albums: discarded s3://" + self.bucket + "/_state/albums/pending/R3/, left by a run stopped before its commit"], []),
+                         (glue_runner.recover_pending(self.s3, self.bucket, "", "albums"), self.keys("_state/albums/pending/")))
+
     def test_a_run_beside_its_folder_marker_is_still_completed(self):
         self.put("_state/albums/pending/R2_$folder$", b"")
         self.write_outputs()
@@ -401,6 +409,16 @@ class CommitProtocolTests(S3TestCase):
         self.fail_first_answer("SlowDown")
         glue_runner.delete_keys(self.s3, self.bucket, ["few/0", "few/1"], sleep=waits.append)
         self.assertEqual(([["few/0", "few/1"], ["few/0"]], [0.5], []), (asked, waits, self.keys("few/")))
+
+    def test_an_error_naming_a_key_the_request_did_not_hold_is_reported_not_asked_again(self):
+        self.put_many(["few/1"])
+        calls = []
+        self.s3.meta.events.register("after-call.s3.DeleteObjects", lambda parsed, **_: (calls.append(1), parsed.update(
+            Errors=[{"Key": "other/9", "Code": "SlowDown", "Message": "injected"}]) if len(calls) == 1 else None))
+        with self.assertRaises(RuntimeError) as raised:
+            glue_runner.delete_keys(self.s3, self.bucket, ["few/1"], sleep=lambda _: None)
+        self.assertEqual((f"S3 did not delete 1 object(s) of s3://{self.bucket}/, first other/9: SlowDown injected; "
+                          "run the job again to finish the commit.", 1), (str(raised.exception), len(calls)))
 
     def test_a_key_that_failed_with_access_denied_stops_the_commit_at_once(self):
         self.put_many(["few/0", "few/1"])
