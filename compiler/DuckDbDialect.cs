@@ -90,9 +90,10 @@ public sealed class DuckDbDialect : SqlDialect
     public override string IsJsonObject(string expression) =>
         $"coalesce(CASE WHEN json_valid({expression}) THEN json_type({expression}) = 'OBJECT' END, false)";
 
-    // DuckDB's $."key" cannot hold a double quote, so such a key is named by a JSON pointer (RFC 6901: ~0 is ~, ~1 is /).
+    // DuckDB reads \ and \" as escapes inside $."key", so a key holding either is named by a JSON pointer
+    // (RFC 6901: ~0 is ~, ~1 is /).
     public override string JsonText(string expression, string key) =>
-        $"json_extract_string({expression}, {Literal(key.Contains('"', StringComparison.Ordinal) ? "/" + key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) : "$." + Quote(key))})";
+        $"json_extract_string({expression}, {Literal(key.IndexOfAny(['"', '\\']) >= 0 ? "/" + key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) : "$." + Quote(key))})";
 
     public override string ParseDate(string expression, string pattern) =>
         $"CAST(TRY_STRPTIME({expression}, {Literal(DatePattern.ToStrftime(pattern))}) AS DATE)";

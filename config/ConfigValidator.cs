@@ -365,7 +365,7 @@ internal sealed partial class ConfigValidator(Diagnostics diagnostics)
         {
             foreach (var column in table.ColumnsInFile.Where(c => SparkJsonPath.Of(c.SourceName) is null))
             {
-                Add(column.Origin.Error(column.From is null ? "name" : "from", $"is the JSON key '{column.SourceName}', which Spark's get_json_object cannot name: a key holding ' or ? must hold no . or [, and * alone or first is a wildcard; rename the key in the files."));
+                Add(column.Origin.Error(column.From is null ? "name" : "from", $"is the JSON key '{column.SourceName}', which Spark's get_json_object cannot name: a key holding ' or ? must hold no . or [, none may start with white space, and * alone or first is a wildcard; rename the key in the files."));
             }
         }
         // Columns of the same name are reported as duplicates already.

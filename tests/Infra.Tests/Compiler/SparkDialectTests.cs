@@ -69,6 +69,9 @@ public class SparkDialectTests
     [InlineData("it's", "$.it's")]
     [InlineData("*", null)]
     [InlineData("it's.amount", null)]
+    [InlineData(" amount", null)]
+    [InlineData("\tamount", null)]
+    [InlineData("amount ", "$['amount ']")]
     public void Spark_names_a_json_key_in_the_path_form_its_parser_reads(string key, string? path) =>
         Assert.Equal(path, SparkJsonPath.Of(key));
 

@@ -51,7 +51,7 @@ public sealed class DayTwoConfigTests : IDisposable
     public void A_json_key_that_spark_cannot_name_in_a_path_is_refused()
     {
         ReadAmountFromJsonKey("it's.amount");
-        AssertSingleError("pipeline.yaml line 14: 'datasets[sales].tables[orders].columns[amount].from' is the JSON key 'it's.amount', which Spark's get_json_object cannot name: a key holding ' or ? must hold no . or [, and * alone or first is a wildcard; rename the key in the files.");
+        AssertSingleError("pipeline.yaml line 14: 'datasets[sales].tables[orders].columns[amount].from' is the JSON key 'it's.amount', which Spark's get_json_object cannot name: a key holding ' or ? must hold no . or [, none may start with white space, and * alone or first is a wildcard; rename the key in the files.");
     }
 
     [Fact]
