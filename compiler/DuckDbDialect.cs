@@ -54,6 +54,8 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string RegexMatchList(string expression, string regex) => $"regexp_extract_all({expression}, {Literal(regex)})";
 
+    public override string RepeatWithoutGivingBack => "*";
+
     public override string SplitOn(string expression, char separator) => $"string_split({expression}, {Literal(separator.ToString())})";
 
     public override string Transform(string list, string variable, string body) => $"list_transform({list}, {variable} -> {body})";

@@ -39,6 +39,8 @@ public sealed class SparkDialect : SqlDialect
 
     public override string RegexMatchList(string expression, string regex) => $"regexp_extract_all({expression}, {Literal(regex)}, 0)";
 
+    public override string RepeatWithoutGivingBack => "*+";
+
     // split takes a regex; -1 keeps empty parts at the end, as DuckDB's string_split does.
     public override string SplitOn(string expression, char separator) => $"split({expression}, {Literal(RegexText.Escape(separator))}, -1)";
 

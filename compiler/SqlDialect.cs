@@ -32,6 +32,13 @@ public abstract class SqlDialect
     /// <summary>Every match of the regex in the text, left to right, as a list; the regex must not match an empty text.</summary>
     public abstract string RegexMatchList(string expression, string regex);
 
+    /// <summary>
+    /// The quantifier "as many as possible, never given back" in this engine's regexes, for patterns whose matches never
+    /// need one back: Java's possessive *+, without which java.util.regex recurses once per repetition of a group and
+    /// overflows a task's stack on long input; RE2's plain *, as RE2 does not backtrack.
+    /// </summary>
+    public abstract string RepeatWithoutGivingBack { get; }
+
     /// <summary>The text split at every occurrence of one character, as a list (empty parts kept, also at the end).</summary>
     public abstract string SplitOn(string expression, char separator);
 

@@ -19,6 +19,7 @@ internal sealed class RecordSql
     private readonly SqlDialect _dialect;
     private readonly string _delimiter;
     private readonly string _quote;
+    private readonly string _star;
 
     public RecordSql(TableDefinition table, SqlDialect dialect)
     {
@@ -26,10 +27,13 @@ internal sealed class RecordSql
         _dialect = dialect;
         var d = RegexText.Escape(table.Source.Delimiter[0]);
         var q = RegexText.Escape(table.Source.Quote[0]);
-        // A quoted field as q[^q]*(?:qq[^q]*)*q, not q(?:[^q]|qq)*q: Java's regex recurses once per repetition of a
-        // group, so the shorter form overflows the task's stack on a quoted field of a few thousand characters
-        // (https://rules.sonarsource.com/java/RSPEC-5998); this one recurses once per doubled quote.
-        var quoted = $"{q}[^{q}]*(?:{q}{q}[^{q}]*)*{q}";
+        // A quoted field as q[^q]*(?:qq[^q]*)*q, not q(?:[^q]|qq)*q, and its loops (and Grammar's loop over fields)
+        // possessive in Java: java.util.regex recurses once per repetition of a group, so the shorter form overflowed
+        // a task's stack on a quoted field of a few thousand characters (https://rules.sonarsource.com/java/RSPEC-5998),
+        // and a greedy loop on a field of a thousand doubled quotes or a line of a thousand fields. Nothing is ever given
+        // back: a closing quote is never followed by a quote, and a field ends only at the delimiter or the line's end.
+        _star = dialect.RepeatWithoutGivingBack;
+        var quoted = $"{q}[^{q}]{_star}(?:{q}{q}[^{q}]{_star}){_star}{q}";
         Field = $"{quoted}|[^{d}{q}][^{d}]*|";
         FieldThenDelimiter = $"{quoted}{d}|[^{d}{q}][^{d}]*{d}|{d}";
         _delimiter = table.Source.Delimiter;
@@ -40,7 +44,7 @@ internal sealed class RecordSql
     public string Field { get; }
 
     /// <summary>A whole line that follows the grammar: fields separated by the delimiter.</summary>
-    public string Grammar => $"^(?:{Field})(?:{RegexText.Escape(_delimiter[0])}(?:{Field}))*\\z";
+    public string Grammar => $"^(?:{Field})(?:{RegexText.Escape(_delimiter[0])}(?:{Field})){_star}\\z";
 
     /// <summary>One CSV field and the delimiter after it: never matches an empty text, so matches tile a valid line.</summary>
     public string FieldThenDelimiter { get; }

@@ -14,18 +14,20 @@ namespace DataPipeline.Tests.Compiler;
 /// </summary>
 public class RegexParityTests
 {
-    private static readonly RecordSql Csv = new(
+    /// <summary>The CSV grammar of a three-column table with this delimiter and quote, as the dialect writes it.</summary>
+    private static RecordSql Csv(SqlDialect dialect, string delimiter = ",", string quote = "\"") => new(
         Of(Column("a", ColumnKind.String), Column("b", ColumnKind.String), Column("c", ColumnKind.String)) with
         {
-            Source = new SourceFormat { Kind = SourceKind.Csv },
+            Source = new SourceFormat { Kind = SourceKind.Csv, Delimiter = delimiter, Quote = quote },
         },
-        SqlDialect.DuckDb);
+        dialect);
 
-    private static List<string> RandomLines()
+    private static List<string> RandomLines(string delimiter, string quote)
     {
         var random = new Random(20261204);
+        var alphabet = $"a{delimiter}{quote} é";
         return Enumerable.Range(0, 3000)
-            .Select(_ => new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => "a,\" é"[random.Next(5)]).ToArray()))
+            .Select(_ => new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()))
             .Distinct()
             .ToList();
     }
@@ -42,29 +44,51 @@ public class RegexParityTests
         return session.Query($"SELECT {answer} FROM requests ORDER BY i").Rows.Select(r => (string)r[0]!).ToList();
     }
 
-    [Fact]
-    public void Java_and_re2_tile_csv_lines_into_the_same_fields()
+    [Theory]
+    [InlineData(",", "\"")]
+    [InlineData("|", "'")]
+    [InlineData("\t", "\"")]
+    public void Java_and_re2_tile_csv_lines_into_the_same_fields(string delimiter, string quote)
     {
-        var requests = RandomLines().Select(l => (Csv.FieldThenDelimiter, l + ",")).ToList();
+        var lines = RandomLines(delimiter, quote);
+        var spark = Csv(SqlDialect.Spark, delimiter, quote).FieldThenDelimiter;
+        var duckDb = Csv(SqlDialect.DuckDb, delimiter, quote).FieldThenDelimiter;
 
-        Assert.Equal(Re2(requests, all: true), JavaRegexRunner.All(requests));
+        Assert.Equal(Re2(lines.Select(l => (duckDb, l + delimiter)).ToList(), all: true), JavaRegexRunner.All(lines.Select(l => (spark, l + delimiter))));
     }
 
-    [Fact]
-    public void Java_and_re2_agree_on_which_csv_lines_follow_the_grammar()
+    [Theory]
+    [InlineData(",", "\"")]
+    [InlineData("|", "'")]
+    [InlineData("\t", "\"")]
+    public void Java_and_re2_agree_on_which_csv_lines_follow_the_grammar(string delimiter, string quote)
     {
-        var requests = RandomLines().Select(l => (Csv.Grammar, l)).ToList();
+        var lines = RandomLines(delimiter, quote);
+        var spark = Csv(SqlDialect.Spark, delimiter, quote).Grammar;
+        var duckDb = Csv(SqlDialect.DuckDb, delimiter, quote).Grammar;
 
-        Assert.Equal(Re2(requests, all: false), JavaRegexRunner.Find(requests));
+        Assert.Equal(Re2(lines.Select(l => (duckDb, l)).ToList(), all: false), JavaRegexRunner.Find(lines.Select(l => (spark, l))));
     }
 
     [Fact]
     public void Java_checks_a_line_with_a_quoted_field_of_100000_characters_without_overflowing_the_stack()
     {
         var line = "\"" + new string('x', 50_000) + "\"\"" + new string('y', 50_000) + "\",b,c";
+        var csv = Csv(SqlDialect.Spark);
 
         Assert.Equal(["true", "=" + string.Join(",", new[] { line[..^3], "b,", "c," }.Select(Base64))],
-            [.. JavaRegexRunner.Find([(Csv.Grammar, line)]), .. JavaRegexRunner.All([(Csv.FieldThenDelimiter, line + ",")])]);
+            [.. JavaRegexRunner.Find([(csv.Grammar, line)]), .. JavaRegexRunner.All([(csv.FieldThenDelimiter, line + ",")])]);
+    }
+
+    [Fact]
+    public void Java_checks_a_field_of_20000_doubled_quotes_and_a_line_of_20000_fields_without_overflowing_the_stack()
+    {
+        var doubled = "\"" + string.Concat(Enumerable.Repeat("{\"\"k\"\":1}", 10_000)) + "\",b,c";
+        var wide = "\"a\"" + string.Concat(Enumerable.Repeat(",x", 20_000));
+        var csv = Csv(SqlDialect.Spark);
+
+        Assert.Equal(["true", "true", "=" + string.Join(",", new[] { doubled[..^3], "b,", "c," }.Select(Base64))],
+            [.. JavaRegexRunner.Find([(csv.Grammar, doubled), (csv.Grammar, wide)]), .. JavaRegexRunner.All([(csv.FieldThenDelimiter, doubled + ",")])]);
     }
 
     [Fact]
