@@ -78,6 +78,11 @@ JSON_ARRAY_PROBLEM = ("is not one JSON array (format: json reads files holding [
                       "or set format: jsonl if it holds one object per line")
 # The fields of a ledger line, in the order the local engine writes them (local/Engine/LedgerEntry.cs, snake_case).
 LEDGER_FIELDS = ("path", "size", "fingerprint", "modified", "run_id", "rows_read")
+# On S3 only, for tables without a key: S3's stored checksum of the file's content (content_checksum), when it has one.
+LEDGER_CHECKSUM = "checksum"
+# The checksums S3 may store with an object, as its x-amz-checksum-<name> headers name them:
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
+CHECKSUM_ALGORITHMS = ("crc64nvme", "crc32", "crc32c", "sha1", "sha256")
 OUTPUT_MODES = ("replace", "append", "merge", "append_run")
 MANIFEST = "manifest.json"
 # The suffix of the empty objects an S3 filesystem (EMRFS, s3n) may create to mark a folder: <folder>_$folder$.
@@ -94,7 +99,8 @@ DECODED_FILE_NAME = "reflect('java.net.URLDecoder', 'decode', replace(input_file
 
 # What a run does with a table's listed staging objects: new (to read), archived (new but unreadable, skipped),
 # processed (the count the ledger holds unchanged) and ignored (not matching the file pattern).
-StagingSelection = collections.namedtuple("StagingSelection", "new archived processed ignored")
+# refreshed: ledger entries of files uploaded again with the same content (same checksum, a new ETag), not read again.
+StagingSelection = collections.namedtuple("StagingSelection", "new archived processed ignored refreshed", defaults=((),))
 
 
 def parse_plan(text):
@@ -424,10 +430,35 @@ def is_archived(storage_class, head):
     return storage_class == "INTELLIGENT_TIERING" and bool(head.get("ArchiveStatus"))
 
 
-def staging_selection(objects, prefix, file_pattern, ledger, head):
+def content_checksum(head):
+    """S3's stored checksum of an object's content, from its head_object answer asked with ChecksumMode=ENABLED, as
+    '<algorithm>:<type>:<value>' (type FULL_OBJECT or COMPOSITE: a checksum of the parts), or None when S3 holds none.
+    Read from the answer's HTTP headers, which every botocore keeps (older ones drop the newer algorithms' fields).
+    Unlike the ETag of an SSE-KMS object, it is the same for the same bytes uploaded again (in the same parts)."""
+    headers = (head.get("ResponseMetadata") or {}).get("HTTPHeaders") or {}
+    for algorithm in CHECKSUM_ALGORITHMS:
+        value = headers.get(f"x-amz-checksum-{algorithm}")
+        if value:
+            return f"{algorithm}:{headers.get('x-amz-checksum-type', '')}:{value}"
+    return None
+
+
+def uploaded_again(item, ledger):
+    """The ledger entry of a new file that holds the same content as the file the entry records (same path and size,
+    the same content_checksum, item['Checksum']), with this upload's fingerprint and time; else None."""
+    entry = ledger.get(item["Path"])
+    if entry is None or entry["size"] != item["Size"] or not item.get("Checksum") or entry.get(LEDGER_CHECKSUM) != item["Checksum"]:
+        return None
+    return dict(entry, fingerprint=fingerprint(item), modified=utc_text(item["LastModified"]))
+
+
+def staging_selection(objects, prefix, file_pattern, ledger, head, checksum=None):
     """What a run does with a table's listed staging objects (see StagingSelection). A file the ledger holds unchanged
     is processed whatever its storage class (lifecycle rules archive staging files after they were read); a new one in
-    a class that may be archived is read only when is_archived says it can be, from head(key): its head_object."""
+    a class that may be archived is read only when is_archived says it can be, from head(key): its head_object. With
+    checksum(key) (content_checksum of a head_object; for tables without a key, which would get a file's rows twice),
+    each new file gets its 'Checksum', and one uploaded again with the same content is processed, not read (its
+    ledger entry, with the new ETag, is in refreshed)."""
     read, ignored, maybe_archived = select_files(objects, prefix, file_pattern)
     new = [item for item in read if not is_processed(item, ledger)]
     candidates = [item for item in maybe_archived if not is_processed(item, ledger)]
@@ -439,8 +470,15 @@ def staging_selection(objects, prefix, file_pattern, ledger, head):
             archived.append(dict(item, ArchiveStatus=answer.get("ArchiveStatus")))
         else:
             new.append(item)
+    refreshed = []
+    if checksum is not None:
+        with ThreadPoolExecutor(max_workers=HEAD_THREADS) as pool:
+            new = [dict(item, Checksum=value) for item, value in zip(new, pool.map(lambda item: checksum(item["Key"]), new))]
+        refreshed = [entry for entry in (uploaded_again(item, ledger) for item in new) if entry]
+        again = {entry["path"] for entry in refreshed}
+        new = [item for item in new if item["Path"] not in again]
     new.sort(key=lambda o: o["Key"])
-    return StagingSelection(new, archived, len(read) + len(maybe_archived) - len(new) - len(archived), ignored)
+    return StagingSelection(new, archived, len(read) + len(maybe_archived) - len(new) - len(archived), ignored, refreshed)
 
 
 def archive_label(item):
@@ -470,9 +508,13 @@ def full_refresh_problem(table, archived):
 
 
 def ledger_entry(item, run_id, rows_read):
-    """The ledger line of a staging file a run read, with the fields and names of the local engine's LedgerEntry."""
-    return {"path": item["Path"], "size": item["Size"], "fingerprint": fingerprint(item),
-            "modified": utc_text(item["LastModified"]), "run_id": run_id, "rows_read": rows_read}
+    """The ledger line of a staging file a run read, with the fields and names of the local engine's LedgerEntry, and
+    its content checksum when staging_selection asked S3 for one and S3 had it."""
+    entry = {"path": item["Path"], "size": item["Size"], "fingerprint": fingerprint(item),
+             "modified": utc_text(item["LastModified"]), "run_id": run_id, "rows_read": rows_read}
+    if item.get("Checksum"):
+        entry[LEDGER_CHECKSUM] = item["Checksum"]
+    return entry
 
 
 def committed_by(ledger_entries, run_id):
@@ -539,7 +581,7 @@ def parse_ledger(text, where):
 
 def ledger_text(entries):
     """The ledger as JSON lines in path order, as the local engine writes it."""
-    lines = [json.dumps({field: entry[field] for field in LEDGER_FIELDS}, separators=(",", ":"))
+    lines = [json.dumps({field: entry[field] for field in LEDGER_FIELDS + (LEDGER_CHECKSUM,) if field in entry}, separators=(",", ":"))
              for entry in sorted(entries.values(), key=lambda e: e["path"])]
     return "".join(line + "\n" for line in lines)
 
@@ -804,6 +846,11 @@ def object_heads(s3, bucket):
     return lambda key: s3.head_object(Bucket=bucket, Key=key)
 
 
+def object_checksums(s3, bucket):
+    """checksum(key): the object's content_checksum, as staging_selection asks for a table without a key."""
+    return lambda key: content_checksum(s3.head_object(Bucket=bucket, Key=key, ChecksumMode="ENABLED"))
+
+
 def read_text(s3, bucket, key):
     """An object's text, or None when there is no such object."""
     try:
@@ -1017,7 +1064,9 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         ledger = {"key": root + plan["ledger"], "replace": full_refresh, "entries": []}
         known, stored = ledger_for_run(s3, bucket, ledger["key"], full_refresh)
         staging_bucket, prefix, objects = list_staging(s3, staging)
-        selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known, object_heads(s3, staging_bucket))
+        appends = any(o["mode"] == "append" for o in plan["outputs"])  # a file read twice would give its rows twice
+        selection = staging_selection(objects, prefix, plan["source"]["file_pattern"], known, object_heads(s3, staging_bucket),
+                                      object_checksums(s3, staging_bucket) if appends else None)
         if committed_by(stored, run_id):  # the same --run_id again: clearing its run_id=<id>/ folders would lose what it committed
             problem = reused_run_problem(table, run_id, selection.new, full_refresh, stored)
             if problem:
@@ -1026,6 +1075,9 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
             return
         print(f"table {table}: {len(selection.new)} new staging file(s), {selection.processed} processed before, "
               f"{len(selection.ignored)} ignored")
+        if selection.refreshed:
+            print(f"table {table}: {len(selection.refreshed)} file(s) uploaded again with the same content (same checksum, "
+                  "a new ETag); not read again")
         problem = full_refresh_problem(table, selection.archived) if full_refresh else None
         if problem:
             raise ValueError(problem)  # before anything is written: the refresh would clear the folders holding their rows
@@ -1065,7 +1117,8 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         for note in missing_column_notes(table, counts):
             print(note)
         rows_by_file = file_rows(counts)
-        ledger["entries"] = [ledger_entry(item, run_id, rows_by_file.get(item["Path"], 0)) for item in selection.new]
+        ledger["entries"] = ([ledger_entry(item, run_id, rows_by_file.get(item["Path"], 0)) for item in selection.new]
+                             + list(selection.refreshed))  # their new ETags, so the next run need not ask S3 again
     removed = {o["view"]: [row["_file"] for row in spark.table(o["removed_files"]).collect()]
                for o in plan["outputs"] if o["mode"] == "merge"}
     pending = pending_prefix(root, table, run_id)

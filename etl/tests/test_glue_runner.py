@@ -553,6 +553,53 @@ class NewFileTests(unittest.TestCase):
         self.assertEqual(([], ["a.csv"]), (selection.new, [o["Path"] for o in selection.archived]))
 
 
+def checked(checksums):
+    """checksum(key) of staging_selection from a dict of key: head_object HTTP headers (s3rver stores no checksums)."""
+    return lambda key: glue_runner.content_checksum({"ResponseMetadata": {"HTTPHeaders": checksums.get(key, {})}})
+
+
+CRC = {"x-amz-checksum-crc64nvme": "u/4yvQ6qvL8=", "x-amz-checksum-type": "FULL_OBJECT"}
+
+
+class UploadedAgainTests(unittest.TestCase):
+    """A table without a key gets a file's rows twice if it reads the file twice: an SSE-KMS object uploaded again has a
+    new ETag for the same bytes, so its content checksum (S3 stores one for every new object) decides."""
+
+    def select(self, objects, ledger, checksums):
+        return glue_runner.staging_selection(objects, "staging/t/", CSV, ledger, lambda key: {}, checked(checksums))
+
+    def test_s3_s_stored_checksum_is_read_from_the_answer_s_headers(self):
+        self.assertEqual("crc64nvme:FULL_OBJECT:u/4yvQ6qvL8=", glue_runner.content_checksum({"ResponseMetadata": {"HTTPHeaders": CRC}}))
+
+    def test_an_object_without_a_stored_checksum_has_none(self):
+        self.assertIsNone(glue_runner.content_checksum({"ResponseMetadata": {"HTTPHeaders": {"etag": '"abc"'}}}))
+
+    def test_a_file_uploaded_again_with_the_same_content_is_not_read_and_its_entry_takes_the_new_etag(self):
+        ledger = {"a.csv": dict(entry("a.csv"), checksum="crc64nvme:FULL_OBJECT:u/4yvQ6qvL8=")}
+        selection = self.select([staged("a.csv", etag="new")], ledger, {"staging/t/a.csv": CRC})
+        self.assertEqual(([], 1, ["new"]), (selection.new, selection.processed, [e["fingerprint"] for e in selection.refreshed]))
+
+    def test_a_file_with_other_content_is_read_and_carries_its_checksum_to_the_ledger(self):
+        ledger = {"a.csv": dict(entry("a.csv"), checksum="crc64nvme:FULL_OBJECT:other=")}
+        selection = self.select([staged("a.csv", etag="new")], ledger, {"staging/t/a.csv": CRC})
+        self.assertEqual((["crc64nvme:FULL_OBJECT:u/4yvQ6qvL8="], []),
+                         ([glue_runner.ledger_entry(i, "R1", 1)["checksum"] for i in selection.new], selection.refreshed))
+
+    def test_a_file_whose_entry_has_no_checksum_is_read_again_as_before(self):
+        selection = self.select([staged("a.csv", etag="new")], {"a.csv": entry("a.csv")}, {"staging/t/a.csv": CRC})
+        self.assertEqual((["a.csv"], []), ([i["Path"] for i in selection.new], selection.refreshed))
+
+    def test_a_table_with_a_key_asks_for_no_checksum(self):
+        selection = glue_runner.staging_selection([staged("a.csv")], "staging/t/", CSV, {}, lambda key: {})
+        self.assertEqual([None], [i.get("Checksum") for i in selection.new])
+
+    def test_a_checksum_is_written_to_the_ledger_and_read_back(self):
+        entries = {"a.csv": dict(entry("a.csv"), checksum="crc32:FULL_OBJECT:AAAAAA=="), "b.csv": entry("b.csv")}
+        text = glue_runner.ledger_text(entries)
+        self.assertEqual((entries, ["checksum" in json.loads(line) for line in text.splitlines()]),
+                         (glue_runner.parse_ledger(text, "ledger"), [True, False]))
+
+
 class CommittedRunTests(unittest.TestCase):
     """A retry or rerun with the same --run_id skips the tables that run committed (their ledgers hold its entries)."""
 

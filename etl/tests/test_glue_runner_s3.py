@@ -222,6 +222,10 @@ class LedgerOnS3Tests(S3TestCase):
         ledger = glue_runner.read_ledger(self.s3, self.bucket, self.LEDGER)
         self.assertEqual({"a.csv": "R1", "b.csv": "R1", "c.csv": "R2"}, {path: e["run_id"] for path, e in ledger.items()})
 
+    def test_an_object_s3rver_stores_without_a_checksum_has_none_so_its_new_etag_decides(self):
+        self.put("staging/t/a.csv")
+        self.assertIsNone(glue_runner.object_checksums(self.s3, self.bucket)("staging/t/a.csv"))
+
     def test_a_run_that_committed_the_table_finds_its_entries_in_the_ledger(self):
         self.put("staging/t/a.csv")
         self.run_once("R1")
