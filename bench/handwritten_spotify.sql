@@ -2,6 +2,7 @@
 -- (bench/local_bench.py compares the local engine's compiled plans with it). Same rules, same outputs: clean
 -- Parquet, quarantine with raw text and reason, metrics as JSON lines. {staging}, {out} and {codec} are filled in
 -- by the hidden 'bench-handwritten' command.
+-- Partitioned files are written in row groups of 10,240 rows, as the engine writes them (PlanExecutor.PartitionedRowGroupRows).
 SET preserve_insertion_order = false;
 
 CREATE OR REPLACE TEMP MACRO txt(x) AS nullif(trim(x), '');
@@ -119,7 +120,7 @@ COPY (SELECT c_track_name AS track_name, c_track_id AS track_id, c_track_number 
              c_duration_sec AS duration_sec, year(c_release_date) AS release_year
       FROM albums_checked WHERE reason IS NULL
       QUALIFY row_number() OVER (PARTITION BY c_track_id ORDER BY c_album_popularity DESC NULLS LAST) = 1)
-TO '{out}/data-warehouse/albums' (FORMAT PARQUET, COMPRESSION {codec}, PARTITION_BY (release_year), OVERWRITE_OR_IGNORE);
+TO '{out}/data-warehouse/albums' (FORMAT PARQUET, COMPRESSION {codec}, PARTITION_BY (release_year), ROW_GROUP_SIZE 10240, OVERWRITE_OR_IGNORE);
 COPY (SELECT track_name, track_id, track_number, duration_ms, album_type, artists, total_tracks, album_name, release_date, label,
              album_popularity, album_id, artist_id, artist_0, artist_1, artist_2, artist_3, artist_4, artist_5, artist_6, artist_7,
              artist_8, artist_9, artist_10, artist_11, duration_sec, _corrupt_record, reason AS _reject_reason

@@ -58,7 +58,9 @@ public sealed class SparkDialect : SqlDialect
     public override string CountEqual(string list, string value) => $"size(filter({list}, element -> element = {value}))";
 
     // slice is 1-based and gives an empty array for a count of 0 or a start past the end.
-    public override string Slice(string list, string start, string count) => $"slice({list}, {start}, {count})";
+    public override string WithoutFirst(string list) => $"slice({list}, 2, {Size(list)} - 1)";
+
+    public override string WithoutLast(string list) => $"slice({list}, 1, {Size(list)} - 1)";
 
     public override string ListOf(string element) => $"array({element})";
 

@@ -57,8 +57,11 @@ public abstract class SqlDialect
     /// <summary>How many elements equal the value.</summary>
     public abstract string CountEqual(string list, string value);
 
-    /// <summary>The <paramref name="count"/> elements from a 1-based position (fewer at the end; none for a count of 0).</summary>
-    public abstract string Slice(string list, string start, string count);
+    /// <summary>The list without its first element (empty for a list of one).</summary>
+    public abstract string WithoutFirst(string list);
+
+    /// <summary>The list without its last element (empty for a list of one).</summary>
+    public abstract string WithoutLast(string list);
 
     /// <summary>A list of one element.</summary>
     public abstract string ListOf(string element);

@@ -96,9 +96,9 @@ internal sealed class RecordSql
         var before = _dialect.SplitOn($"substr({line}, 1, {firstQuote} - 1)", _delimiter[0]);
         var after = _dialect.SplitOn($"substr({line}, {secondQuote} + 1)", _delimiter[0]);
         var split = _dialect.Concat(
-            _dialect.Slice(before, "1", $"{_dialect.Size(before)} - 1"),
+            _dialect.WithoutLast(before),
             _dialect.ListOf($"substr({line}, {firstQuote}, {secondQuote} - {firstQuote} + 1)"),
-            _dialect.Slice(after, "2", $"{_dialect.Size(after)} - 1"));
+            _dialect.WithoutFirst(after));
         return $"CASE WHEN {firstQuote} = 0 THEN {_dialect.SplitOn(line, _delimiter[0])} WHEN {oneQuotedField} THEN {split} ELSE {FieldsByGrammar(line)} END";
     }
 

@@ -139,6 +139,15 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
         }
     }
 
+    /// <summary>
+    /// Rows per row group of a partitioned table's files (five of DuckDB's 2,048-row vectors; DuckDB rounds a size up to
+    /// whole vectors). Measured side by side on the 1M-track sample's albums (64 release-year partitions, 15,000 rows each
+    /// on average): with DuckDB's default of 122,880 rows, a partitioned COPY of the same rows took 3.2 to 3.5 s, with
+    /// 10,000 rows 1.9 to 2.2 s (5,000 and 2,048 rows were no faster), for 3% more bytes. Unpartitioned files keep
+    /// DuckDB's default; for them the size made no difference.
+    /// </summary>
+    public const int PartitionedRowGroupRows = 10_240;
+
     /// <summary>The rows of a query as Parquet (hive partitions when partitioned) or JSON lines; no file when there are no rows.</summary>
     private void Write(PlanOutput output, string select, string folder, string name)
     {
@@ -151,7 +160,7 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
         if (output.PartitionBy.Count > 0)
         {
             var partitions = string.Join(", ", output.PartitionBy.Select(Sql.Quote));
-            session.Execute($"COPY ({select}) TO {Sql.Literal(folder)} (FORMAT PARQUET, COMPRESSION {Codec(output)}, PARTITION_BY ({partitions}), FILENAME_PATTERN {Sql.Literal(name + "-{i}")}, OVERWRITE_OR_IGNORE)");
+            session.Execute($"COPY ({select}) TO {Sql.Literal(folder)} (FORMAT PARQUET, COMPRESSION {Codec(output)}, PARTITION_BY ({partitions}), ROW_GROUP_SIZE {PartitionedRowGroupRows}, FILENAME_PATTERN {Sql.Literal(name + "-{i}")}, OVERWRITE_OR_IGNORE)");
             return;
         }
         var file = Path.Combine(folder, name + ".parquet");

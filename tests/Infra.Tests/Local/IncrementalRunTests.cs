@@ -130,6 +130,21 @@ public sealed class IncrementalRunTests : IDisposable
     }
 
     [Fact]
+    public void A_partitioned_table_is_written_in_row_groups_of_ten_thousand_two_hundred_and_forty_rows_at_most()
+    {
+        var orders = string.Concat(Enumerable.Range(0, 25_000).Select(i => $"o{i},north,1,1\n"));
+        Write("staging/orders/day1.csv", "order_id,region,amount,version\n" + orders, hoursAgo: 2);
+
+        Run();
+
+        var groups = LocalRunKit.Query($"SELECT row_group_num_rows FROM parquet_metadata('{Path.Combine(Output, "data-warehouse", "orders")}/**/*.parquet') WHERE column_id = 0 ORDER BY 1 DESC")
+            .Select(r => Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(25_000, groups.Sum());
+        Assert.Equal(PlanExecutor.PartitionedRowGroupRows, groups.Max());
+    }
+
+    [Fact]
     public void Each_run_keeps_its_rejects_in_a_folder_of_its_own()
     {
         Run();
