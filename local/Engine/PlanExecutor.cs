@@ -52,7 +52,7 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
     /// A table's columns may change between runs. A column the folder's files lack (added to the table since they were
     /// written) reads as NULL, as Spark reads it with the plan's schema on Glue; files written before and after the
     /// change are read together by column name. A column stored with another type than the plan's stops the run, as do
-    /// files laid out by other partition columns than the plan's.
+    /// files laid out by other partition columns than the plan's and partition folders whose values the plan's type cannot hold.
     /// </remarks>
     public void RegisterCurrent(TransformPlan plan, bool empty)
     {
@@ -70,11 +70,17 @@ internal sealed class PlanExecutor(DuckDbSession session, string warehouseRoot)
             session.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {string.Join(", ", nulls)} WHERE false");
             return;
         }
-        if (StoredColumns.PartitionChange(plan.Table, current.Path, current.PartitionBy, files.Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))) is { } relaid)
+        var underFolder = files.Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).ToList();
+        if (StoredColumns.PartitionChange(plan.Table, current.Path, current.PartitionBy, underFolder) is { } relaid)
         {
             throw new LocalRunException(relaid);
         }
-        var hiveTypes = "{" + string.Join(", ", current.Columns.Where(c => current.PartitionBy.Contains(c.Name)).Select(c => $"{Sql.Literal(c.Name)}: {Sql.Literal(c.Type)}")) + "}";
+        var partitionColumns = current.Columns.Where(c => current.PartitionBy.Contains(c.Name)).ToList();
+        if (StoredColumns.PartitionValueProblems(plan.Table, current.Path, partitionColumns, underFolder) is { } misfits)
+        {
+            throw new LocalRunException(misfits);
+        }
+        var hiveTypes = "{" + string.Join(", ", partitionColumns.Select(c => $"{Sql.Literal(c.Name)}: {Sql.Literal(c.Type)}")) + "}";
         var partitioned = current.PartitionBy.Count > 0 ? $", hive_types = {hiveTypes}" : "";
         var scan = $"read_parquet({Sql.Literal(folder + "/**/*.parquet")}, hive_partitioning = {(current.PartitionBy.Count > 0 ? "true" : "false")}{partitioned}, union_by_name = true, filename = {Sql.Literal(PlanColumns.File)})";
         var stored = ColumnTypes($"SELECT * EXCLUDE ({file}) FROM {scan}");

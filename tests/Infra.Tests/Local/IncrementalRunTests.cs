@@ -418,6 +418,14 @@ public sealed class IncrementalRunTests : IDisposable
             + "Set partition_by back, or rebuild the table from its staging files with run --full-refresh (the rows of staging files that are gone are then lost).");
 
     [Fact]
+    public void A_partition_column_whose_new_type_cannot_hold_its_folder_values_stops_the_run_and_leaves_everything_as_it_was() =>
+        AssertRefusedAfterChanging(
+            "- { name: region, type: string, required: true }", "- { name: region, type: int, required: true }",
+            "Table 'orders': its warehouse files (data-warehouse/orders) sit in partition folders whose values do not fit the partition column's type "
+            + "in the table definition: region=north is not INTEGER; region=south is not INTEGER. Set the type back in the table definition, "
+            + "or rebuild the table from its staging files with run --full-refresh (the rows of staging files that are gone are then lost).");
+
+    [Fact]
     public void A_changed_column_type_of_a_table_without_a_key_stops_the_run_too() =>
         AssertRefusedAfterChanging(
             "- { name: event, type: string }", "- { name: event, type: int }",
