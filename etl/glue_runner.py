@@ -33,6 +33,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from urllib.parse import unquote
 
 PLAN_VERSION = 3
 ARGUMENTS = ["JOB_NAME", "plan_path", "staging_root", "warehouse_path"]
@@ -717,6 +718,63 @@ def partition_layout_problem(table, current, keys):
             "staging files that are gone are then lost).")
 
 
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+MISFITS_SHOWN = 5
+
+
+def partition_value_fits(value, spark_type):
+    """Whether a partition folder's value is a value of the plan's type, in the text both engines write for it
+    (StoredColumns.Fits in the local engine applies the same grammar); stricter than Spark's own cast of folder
+    values, which reads 1.5 as 1 for an INT."""
+    upper = spark_type.upper()
+    decimal = re.fullmatch(r"DECIMAL\((\d+),(\d+)\)", upper)
+    if decimal:
+        precision, scale = int(decimal.group(1)), int(decimal.group(2))
+        number = re.fullmatch(r"[+-]?(?=\.?[0-9])(?P<whole>[0-9]*)(?:\.(?P<fraction>[0-9]*))?", value)
+        return bool(number) and len(number.group("whole").lstrip("0")) <= precision - scale and len(number.group("fraction") or "") <= scale
+    if upper == "STRING":
+        return True
+    if upper in ("INT", "BIGINT"):
+        bits = 31 if upper == "INT" else 63
+        return bool(re.fullmatch(r"[+-]?[0-9]+", value)) and -(2 ** bits) <= int(value) < 2 ** bits
+    if upper == "DOUBLE":
+        return bool(re.fullmatch(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", value))
+    if upper == "BOOLEAN":
+        return value.lower() in ("true", "false")
+    if upper == "DATE":
+        return bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)) and valid_datetime(value, "%Y-%m-%d")
+    if upper == "TIMESTAMP":
+        return bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?", value)) \
+            and valid_datetime(value[:10] + " " + value[11:19], "%Y-%m-%d %H:%M:%S")
+    raise ValueError(f"Partition type {spark_type} is not known to this runner; recompile the plan.")
+
+
+def valid_datetime(text, pattern):
+    try:
+        datetime.strptime(text, pattern)
+        return True
+    except ValueError:
+        return False
+
+
+def partition_value_problems(table, current, keys):
+    """The error for partition folders whose values the plan's type of their column cannot hold (a partition column's
+    type lives in no file, only in folder names), or None (StoredColumns.PartitionValueProblems in the local engine
+    says the same), checked before Spark reads the folder with the plan's schema. keys: under the folder."""
+    types = {c["name"]: c["type"] for c in current["columns"] if c["name"] in current.get("partition_by", [])}
+    misfits = sorted({f"{name}={value} is not {types[name]}"
+                      for key in keys if key.endswith(".parquet")
+                      for name, _, value in (d.partition("=") for d in key.split("/")[:-1])
+                      if name in types and value != HIVE_NULL and not partition_value_fits(unquote(value), types[name])})
+    if not misfits:
+        return None
+    more = f"; and {len(misfits) - MISFITS_SHOWN} more" if len(misfits) > MISFITS_SHOWN else ""
+    return (f"Table '{table}': its warehouse files ({current['path'].rstrip('/')}) sit in partition folders whose values "
+            f"do not fit the partition column's type in the table definition: {'; '.join(misfits[:MISFITS_SHOWN])}{more}. "
+            "Set the type back in the table definition, or rebuild the table from its staging files with the job argument "
+            "--full_refresh true (the rows of staging files that are gone are then lost).")
+
+
 def holds_parquet(keys):
     """True when some key is a Parquet file; a folder marker (k=1_$folder$, x.parquet_$folder$) ends otherwise."""
     return any(key.endswith(".parquet") for key in keys)
@@ -1093,7 +1151,8 @@ def run_plan(spark, s3, plan, staging, warehouse_path, run_id, full_refresh):
         stored = [key for key in (o["Key"][len(root + current["path"]):] for o in list_objects(s3, bucket, root + current["path"]))
                   if is_data_object(key)]
         has_files = not full_refresh and holds_parquet(stored)
-        problem = partition_layout_problem(plan["table"], current, stored) if has_files else None
+        problem = (partition_layout_problem(plan["table"], current, stored)
+                   or partition_value_problems(plan["table"], current, stored)) if has_files else None
         if problem:
             raise ValueError(problem)
         register_current(spark, plan["table"], current, warehouse_path, has_files)

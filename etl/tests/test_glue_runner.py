@@ -904,6 +904,33 @@ class CurrentViewTests(unittest.TestCase):
         keys = ["release_year=2020/part-1.zstd.parquet", "release_year=2021/part-2.zstd.parquet", "release_year=2021_$folder$"]
         self.assertIsNone(glue_runner.partition_layout_problem("albums", albums()["current"], keys))
 
+    def test_partition_folders_whose_values_the_plan_s_type_cannot_hold_stop_the_table_with_what_to_do(self):
+        current = albums()["current"]
+        current = {**current, "columns": [{**c, "type": "DATE"} if c["name"] == "release_year" else c for c in current["columns"]]}
+        keys = ["release_year=2020/part-1.zstd.parquet", "release_year=2021/part-2.zstd.parquet", "release_year=2021/part-3.zstd.parquet"]
+        self.assertEqual(
+            "Table 'albums': its warehouse files (data-warehouse/albums) sit in partition folders whose values do not fit "
+            "the partition column's type in the table definition: release_year=2020 is not DATE; release_year=2021 is not "
+            "DATE. Set the type back in the table definition, or rebuild the table from its staging files with the job "
+            "argument --full_refresh true (the rows of staging files that are gone are then lost).",
+            glue_runner.partition_value_problems("albums", current, keys))
+
+    def test_partition_folders_whose_values_fit_the_plan_s_type_are_no_problem(self):
+        keys = ["release_year=2020/part-1.zstd.parquet", "release_year=__HIVE_DEFAULT_PARTITION__/part-2.zstd.parquet", "release_year=x_$folder$"]
+        self.assertIsNone(glue_runner.partition_value_problems("albums", albums()["current"], keys))
+
+    def test_only_the_first_five_misfits_are_named_and_the_rest_counted(self):
+        keys = [f"release_year=x{i}/part-1.zstd.parquet" for i in range(7)]
+        self.assertIn("release_year=x4 is not INT; and 2 more. ", glue_runner.partition_value_problems("albums", albums()["current"], keys))
+
+    def test_partition_values_follow_the_grammar_the_local_engine_applies(self):
+        fits = [("INT", "2020"), ("INT", "-3"), ("BIGINT", "9000000000"), ("DOUBLE", "1.5e3"), ("DECIMAL(10,3)", "12.5"),
+                ("BOOLEAN", "true"), ("DATE", "2024-02-29"), ("TIMESTAMP", "2024-01-01 10:00:00"), ("STRING", "north")]
+        misfits = [("INT", "north"), ("INT", "1.5"), ("INT", "3000000000"), ("DECIMAL(4,2)", "123.4"), ("DECIMAL(4,2)", "1.234"),
+                   ("BOOLEAN", "yes"), ("DATE", "2023-02-29")]
+        self.assertEqual(([True] * len(fits), [False] * len(misfits)),
+                         ([glue_runner.partition_value_fits(v, t) for t, v in fits], [glue_runner.partition_value_fits(v, t) for t, v in misfits]))
+
     def test_a_folder_marker_named_like_a_parquet_file_is_no_file_of_a_table(self):
         self.assertIs(False, glue_runner.holds_parquet(["t/k=1/part-0.parquet_$folder$"]))
 
