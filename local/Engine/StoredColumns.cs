@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DataPipeline.Compiler;
+using DataPipeline.Compiler.Internal;
 
 namespace DataPipeline.Local.Engine;
 
@@ -74,7 +75,10 @@ internal static partial class StoredColumns
     private const string HiveNull = "__HIVE_DEFAULT_PARTITION__";
     private const int MisfitsShown = 5;
 
-    /// <summary>Whether a partition folder's value is a value of the type, in the text both engines write for it.</summary>
+    /// <summary>
+    /// Whether a partition folder's value is a value of the type, in the text both engines write for it; integers and
+    /// doubles have the shapes the cleaning step requires of staging text (<see cref="TextPatterns"/>).
+    /// </summary>
     private static bool Fits(string value, string type)
     {
         var upper = type.ToUpperInvariant();
@@ -90,7 +94,7 @@ internal static partial class StoredColumns
             "VARCHAR" => true,
             "INTEGER" => IntegerText().IsMatch(value) && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
             "BIGINT" => IntegerText().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            "DOUBLE" => DoubleText().IsMatch(value),
+            "DOUBLE" => NumberText().IsMatch(value),
             "BOOLEAN" => value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase),
             "DATE" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
             "TIMESTAMP" => TimestampText().IsMatch(value) && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
@@ -98,14 +102,14 @@ internal static partial class StoredColumns
         };
     }
 
-    [GeneratedRegex(@"^[+-]?[0-9]+\z")]
+    [GeneratedRegex(TextPatterns.Integer)]
     private static partial Regex IntegerText();
 
     [GeneratedRegex(@"^[+-]?(?=\.?[0-9])(?<whole>[0-9]*)(?:\.(?<fraction>[0-9]*))?\z")]
     private static partial Regex DecimalText();
 
-    [GeneratedRegex(@"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\z")]
-    private static partial Regex DoubleText();
+    [GeneratedRegex(TextPatterns.Number)]
+    private static partial Regex NumberText();
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?\z")]
     private static partial Regex TimestampText();
